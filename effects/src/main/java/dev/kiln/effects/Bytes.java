@@ -1,0 +1,97 @@
+package dev.kiln.effects;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An immutable sequence of bytes: a file's content. Two are equal when their bytes are, which is
+ * what content-addressed caching, tracing and dry-run compare; {@link #sha256()} names the content.
+ *
+ * @since 0.1
+ */
+public final class Bytes {
+    private static final Bytes EMPTY = new Bytes(new byte[0]);
+
+    private final byte[] data;
+    private volatile String sha256;
+
+    private Bytes(byte[] data) {
+        this.data = data;
+    }
+
+    /** Answers a copy of {@code data}; later changes to the array do not show. */
+    public static Bytes of(byte[] data) {
+        return data.length == 0 ? EMPTY : new Bytes(data.clone());
+    }
+
+    /**
+     * Answers bytes that take ownership of {@code data} without copying: for handlers that have
+     * just read a file and hold the only reference to the array.
+     */
+    public static Bytes wrap(byte[] data) {
+        return data.length == 0 ? EMPTY : new Bytes(data);
+    }
+
+    /** Answers the UTF-8 encoding of {@code text}. */
+    public static Bytes utf8(String text) {
+        return wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers the content decoded as UTF-8. */
+    public String asUtf8() {
+        return new String(data, StandardCharsets.UTF_8);
+    }
+
+    /** Answers a copy of the content. */
+    public byte[] toArray() {
+        return data.clone();
+    }
+
+    /** Answers how many bytes there are. */
+    public int size() {
+        return data.length;
+    }
+
+    /** Writes the content to {@code out}. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(data);
+    }
+
+    /** Answers the SHA-256 of the content as 64 lower-case hex digits, computed once. */
+    public String sha256() {
+        String hash = sha256;
+        if (hash == null) {
+            hash = HexFormat.of().formatHex(digest(data));
+            sha256 = hash;
+        }
+        return hash;
+    }
+
+    static byte[] digest(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Bytes bytes && Arrays.equals(data, bytes.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "Bytes[" + data.length + "]";
+    }
+}

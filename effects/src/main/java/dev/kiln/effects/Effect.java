@@ -1,0 +1,14 @@
+package dev.kiln.effects;
+
+/**
+ * Something page code asks of the world, described as data; {@code R} is what performing it
+ * returns. The set is sealed so that every handler can {@code switch} over it exhaustively: adding
+ * an effect makes the compiler list every handler that must decide what to do with it.
+ *
+ * @param <R> the type of the answer
+ * @since 0.1
+ */
+public sealed interface Effect<R>
+        permits ReadFile, ListFiles, FileExists, WriteFile, CopyFile, ReadOutputFile,
+                PureEffect, RenderTemplate, Log, Parallel, ReadClock, ReportProgress {
+}
