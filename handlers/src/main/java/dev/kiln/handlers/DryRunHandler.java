@@ -1,0 +1,74 @@
+package dev.kiln.handlers;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.Unit;
+import dev.kiln.effects.WriteFile;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Swaps the write side of the stack for a plan: every write and copy is recorded with its size,
+ * hash and whether it is new, changed or unchanged against the output a previous build left, and
+ * nothing is written. Reads pass through, so the build runs in full.
+ *
+ * @since 0.1
+ */
+public final class DryRunHandler implements Handler {
+    private final ConcurrentMap<OutputPath, PlannedWrite> plan = new ConcurrentHashMap<>();
+
+    /** Answers a handler with an empty plan. */
+    public static DryRunHandler create() {
+        return new DryRunHandler();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        return switch (effect) {
+            case WriteFile write -> {
+                record(write.path(), write.content(), next);
+                yield (R) Unit.UNIT;
+            }
+            case CopyFile copy -> {
+                record(copy.target(), next.forward(new ReadFile(copy.source())), next);
+                yield (R) Unit.UNIT;
+            }
+            default -> next.forward(effect);
+        };
+    }
+
+    private void record(OutputPath path, Bytes content, Next next) {
+        var existing = next.forward(new ReadOutputFile(path));
+        var status = existing.isEmpty() ? PlannedWrite.Status.NEW
+                : existing.get().equals(content) ? PlannedWrite.Status.UNCHANGED
+                : PlannedWrite.Status.CHANGED;
+        plan.put(path, new PlannedWrite(path, content.size(), content.sha256(), status));
+    }
+
+    /** Answers the planned writes, sorted by path. */
+    public List<PlannedWrite> plan() {
+        return plan.values().stream().sorted(Comparator.comparing(PlannedWrite::path)).toList();
+    }
+
+    /**
+     * A file a build would write.
+     *
+     * @param path where, relative to the output folder
+     * @param size how many bytes
+     * @param sha256 the hash of the content
+     * @param status how it compares with the file a previous build left there
+     */
+    public record PlannedWrite(OutputPath path, long size, String sha256, Status status) {
+        /** How a planned file compares with the output already on disk. */
+        public enum Status { NEW, CHANGED, UNCHANGED }
+    }
+}

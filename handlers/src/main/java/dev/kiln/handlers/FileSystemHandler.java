@@ -1,0 +1,183 @@
+package dev.kiln.handlers;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.EffectFailedException;
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.Unit;
+import dev.kiln.effects.WriteFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The real disk: reads the site folder and writes the output folder. Writes are atomic (a temporary
+ * file beside the target, then a rename), so a failed or interrupted build never leaves a
+ * half-written file; a write whose real location is outside the output folder (through a symbolic
+ * link, say) is refused.
+ *
+ * @since 0.1
+ */
+public final class FileSystemHandler implements Handler {
+    private final Path siteRoot;
+    private final Path outputRoot;
+    private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+
+    private FileSystemHandler(Path siteRoot, Path outputRoot) {
+        this.siteRoot = siteRoot.toAbsolutePath().normalize();
+        this.outputRoot = outputRoot.toAbsolutePath().normalize();
+    }
+
+    /** Answers a handler reading {@code siteRoot} and writing {@code outputRoot}. */
+    public static FileSystemHandler of(Path siteRoot, Path outputRoot) {
+        return new FileSystemHandler(siteRoot, outputRoot);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        try {
+            return switch (effect) {
+                case ReadFile read -> (R) read(read);
+                case ListFiles list -> (R) list(list.folder());
+                case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
+                case WriteFile write -> {
+                    writeAtomically(write.path(), temporary -> {
+                        try (var out = Files.newOutputStream(temporary)) {
+                            write.content().writeTo(out);
+                        }
+                    });
+                    yield (R) Unit.UNIT;
+                }
+                case CopyFile copy -> {
+                    var source = site(copy.source());
+                    writeAtomically(copy.target(),
+                            temporary -> Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING));
+                    yield (R) Unit.UNIT;
+                }
+                case ReadOutputFile read -> (R) readOutput(read.path());
+                default -> next.forward(effect);
+            };
+        } catch (NoSuchFileException e) {
+            throw new EffectFailedException(effect, e.getFile(), 0, "no such file", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new EffectFailedException(effect, "I/O error: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new EffectFailedException(effect, e.getMessage(), e);
+        }
+    }
+
+    private Bytes read(ReadFile read) throws IOException {
+        var path = site(read.path());
+        try {
+            return Bytes.wrap(Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw new EffectFailedException(read, read.path().value(), 0, "no such file", e);
+        }
+    }
+
+    private List<SitePath> list(SitePath folder) throws IOException {
+        var start = site(folder);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        var found = new ArrayList<SitePath>();
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                // Hidden folders (.git, .kiln, editors' folders) are never site content.
+                return !dir.equals(start) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !isHidden(file)) {
+                    found.add(SitePath.of(toSlashes(siteRoot.relativize(file))));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return List.copyOf(found);
+    }
+
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
+    }
+
+    private static String toSlashes(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+
+    private Optional<Bytes> readOutput(OutputPath path) throws IOException {
+        var file = output(path);
+        return Files.isRegularFile(file) ? Optional.of(Bytes.wrap(Files.readAllBytes(file))) : Optional.empty();
+    }
+
+    private Path site(SitePath path) {
+        return path.value().isEmpty() ? siteRoot : siteRoot.resolve(path.value());
+    }
+
+    private Path output(OutputPath path) {
+        var file = outputRoot.resolve(path.value()).normalize();
+        if (!file.startsWith(outputRoot) || file.equals(outputRoot)) {
+            throw new IllegalArgumentException("refusing " + path + ": it is not inside the output folder " + outputRoot);
+        }
+        return file;
+    }
+
+    private void writeAtomically(OutputPath path, FileFiller filler) throws IOException {
+        var target = output(path);
+        var folder = target.getParent();
+        ensureFolderInsideOutput(path, folder);
+        var temporary = Files.createTempFile(folder, "." + target.getFileName(), ".kiln-tmp");
+        try {
+            filler.fill(temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void ensureFolderInsideOutput(OutputPath path, Path folder) throws IOException {
+        if (checkedFolders.contains(folder)) {
+            return;
+        }
+        Files.createDirectories(folder);
+        // createDirectories follows links: a link inside the output could lead anywhere.
+        if (!folder.toRealPath().startsWith(outputRoot.toRealPath())) {
+            throw new IOException("refusing to write " + path + ": its folder " + folder
+                    + " leads outside the output folder " + outputRoot);
+        }
+        checkedFolders.add(folder);
+    }
+
+    @FunctionalInterface
+    private interface FileFiller {
+        void fill(Path temporary) throws IOException;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.kiln.handlers;
+
+import static dev.kiln.effects.Effects.perform;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsException;
+import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
+import com.github.jknack.handlebars.io.AbstractTemplateLoader;
+import com.github.jknack.handlebars.io.AbstractTemplateSource;
+import com.github.jknack.handlebars.io.TemplateSource;
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.EffectFailedException;
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.RenderTemplate;
+import dev.kiln.effects.SitePath;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.Charset;
+
+/**
+ * Renders {@link RenderTemplate} with Handlebars. Templates and partials live in the site's
+ * {@code layouts/} as {@code .hbs} files and are read through the handler stack on every render,
+ * so they count as inputs of the page that renders them; a template is compiled again only when
+ * its content changes.
+ *
+ * @since 0.1
+ */
+public final class HandlebarsHandler implements Handler {
+    /** Where templates live, relative to the site folder. */
+    public static final String LAYOUTS = "layouts/";
+    /** The file name ending of templates. */
+    public static final String SUFFIX = ".hbs";
+
+    private final Handlebars handlebars;
+
+    private HandlebarsHandler() {
+        var loader = new StackTemplateLoader();
+        loader.setPrefix(LAYOUTS);
+        loader.setSuffix(SUFFIX);
+        this.handlebars = new Handlebars(loader)
+                .with(new ConcurrentMapTemplateCache().setReload(true))
+                .prettyPrint(false);
+    }
+
+    /** Answers a handler rendering the templates of the site's {@code layouts/}. */
+    public static HandlebarsHandler create() {
+        return new HandlebarsHandler();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        return effect instanceof RenderTemplate render ? (R) render(render) : next.forward(effect);
+    }
+
+    private String render(RenderTemplate render) {
+        var file = LAYOUTS + render.template() + SUFFIX;
+        try {
+            var template = handlebars.compile(render.template());
+            var context = Context.newContext(render.context());
+            try {
+                return template.apply(context);
+            } finally {
+                context.destroy();
+            }
+        } catch (FileNotFoundException e) {
+            throw new EffectFailedException(render, file, 0, "template not found", e);
+        } catch (HandlebarsException e) {
+            throw failure(render, file, e);
+        } catch (IOException e) {
+            throw new EffectFailedException(render, file, 0, "cannot read template: " + e.getMessage(), e);
+        }
+    }
+
+    private static RuntimeException failure(RenderTemplate render, String file, HandlebarsException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof EffectFailedException failed) {
+                return failed;
+            }
+        }
+        var error = e.getError();
+        if (error == null) {
+            return new EffectFailedException(render, file, 0, "template error: " + e.getMessage(), e);
+        }
+        var reason = error.reason == null ? error.message : error.reason;
+        return new EffectFailedException(render, error.filename, error.line, "template error: " + reason.strip(), e);
+    }
+
+    /** Loads templates by performing effects, so that the stack answers them (disk, memory, theme). */
+    private static final class StackTemplateLoader extends AbstractTemplateLoader {
+        @Override
+        public TemplateSource sourceAt(String location) throws IOException {
+            var path = SitePath.of(resolve(location));
+            if (!perform(new FileExists(path))) {
+                throw new FileNotFoundException(path.value());
+            }
+            return new ContentSource(path.value(), perform(new ReadFile(path)).asUtf8());
+        }
+    }
+
+    /**
+     * A template's text; its "last modified" stamp is 64 bits of the content's SHA-256, so the
+     * template cache compiles a template again exactly when its text changed.
+     */
+    private static final class ContentSource extends AbstractTemplateSource {
+        private final String filename;
+        private final String content;
+        private final long stamp;
+
+        ContentSource(String filename, String content) {
+            this.filename = filename;
+            this.content = content;
+            this.stamp = Long.parseUnsignedLong(Bytes.utf8(content).sha256().substring(0, 16), 16);
+        }
+
+        @Override
+        public String content(Charset charset) {
+            return content;
+        }
+
+        @Override
+        public String filename() {
+            return filename;
+        }
+
+        @Override
+        public long lastModified() {
+            return stamp;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kiln.handlers;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.RenderMarkdown;
+import dev.kiln.effects.RenderedMarkdown;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders Markdown with flexmark, GitHub-flavoured: tables, strikethrough, task lists, autolinks,
+ * footnotes, and an id on every heading. The parser and renderer are built once and shared by all
+ * threads (both are thread-safe; a parsed document is not shared).
+ *
+ * @since 0.1
+ */
+public final class MarkdownHandler implements Handler {
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    private MarkdownHandler() {
+        var options = new MutableDataSet()
+                .set(Parser.EXTENSIONS, List.of(
+                        TablesExtension.create(),
+                        StrikethroughExtension.create(),
+                        TaskListExtension.create(),
+                        AutolinkExtension.create(),
+                        FootnoteExtension.create()))
+                // GitHub's tables: one dash per column is enough, rows are padded or cut to the header.
+                .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)
+                .set(TablesExtension.COLUMN_SPANS, false)
+                .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+                .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+                .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .toImmutable();
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** Answers a handler with kiln's Markdown dialect. */
+    public static MarkdownHandler gitHubFlavoured() {
+        return new MarkdownHandler();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        return effect instanceof RenderMarkdown render ? (R) render(render.markdown()) : next.forward(effect);
+    }
+
+    RenderedMarkdown render(String markdown) {
+        Document document = parser.parse(markdown);
+        String html = renderer.render(document);
+        // Ids are assigned while rendering, so the headings are collected afterwards.
+        var headings = new ArrayList<RenderedMarkdown.Heading>();
+        for (var node : document.getDescendants()) {
+            if (node instanceof Heading heading) {
+                headings.add(new RenderedMarkdown.Heading(
+                        heading.getLevel(), heading.getText().toString(), String.valueOf(heading.getAnchorRefId())));
+            }
+        }
+        return new RenderedMarkdown(html, headings);
+    }
+}

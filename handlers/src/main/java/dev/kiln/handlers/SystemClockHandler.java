@@ -1,0 +1,31 @@
+package dev.kiln.handlers;
+
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.ReadClock;
+import java.time.Clock;
+
+/**
+ * Answers {@link ReadClock} from a real clock (the system's, unless told otherwise).
+ *
+ * @since 0.1
+ */
+public final class SystemClockHandler implements Handler {
+    private final Clock clock;
+
+    private SystemClockHandler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Answers a handler reading the system clock. */
+    public static SystemClockHandler system() {
+        return new SystemClockHandler(Clock.systemUTC());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        return effect instanceof ReadClock ? (R) clock.instant() : next.forward(effect);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.kiln.site;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Immutable copies of maps that keep their order. {@code Map.copyOf} would not do: its iteration
+ * order changes from one JVM run to the next, and a template that iterates a map would then write
+ * different bytes for the same input.
+ */
+final class OrderedMaps {
+    private OrderedMaps() {
+    }
+
+    static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

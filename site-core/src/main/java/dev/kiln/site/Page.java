@@ -1,0 +1,58 @@
+package dev.kiln.site;
+
+import dev.kiln.effects.OutputPath;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One output page of the site: a content page, a section's list page or the home page.
+ *
+ * @param source the content file, or the section's folder where it has no {@code _index.md}
+ * @param kind what sort of page it is
+ * @param section the content folder it belongs to, relative to {@code content/} ({@code ""} for
+ *     the top level); for a section page, the section's own folder
+ * @param title the title
+ * @param date the date, where it has one
+ * @param draft whether it is a draft
+ * @param tags its tags, in the order written
+ * @param layout the layout asked for in front matter, where one is
+ * @param weight its place in ordered lists (0: not set)
+ * @param description a one-line description
+ * @param params every front matter value, for templates
+ * @param body the Markdown body
+ * @param url the page's path on the site, starting at the base path ({@code /blog/hello/})
+ * @param output the file it is written to
+ * @param keyLines the 1-based line of the source file where each front matter key is set
+ * @since 0.1
+ */
+public record Page(String source, Kind kind, String section, String title, Optional<ZonedDateTime> date,
+        boolean draft, List<String> tags, Optional<String> layout, int weight, String description,
+        Map<String, Object> params, String body, String url, OutputPath output, Map<String, Integer> keyLines) {
+
+    /** What sort of page a page is. */
+    public enum Kind { PAGE, SECTION, HOME }
+
+    public Page {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(date, "date");
+        tags = List.copyOf(tags);
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(description, "description");
+        params = OrderedMaps.copyOf(params);
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(output, "output");
+        keyLines = Map.copyOf(keyLines);
+    }
+
+    /** Answers the line of the source where a front matter key is set, or 0. */
+    public int lineOf(String key) {
+        return keyLines.getOrDefault(key, 0);
+    }
+}

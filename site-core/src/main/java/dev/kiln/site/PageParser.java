@@ -1,0 +1,186 @@
+package dev.kiln.site;
+
+import dev.kiln.effects.OutputPath;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Turns one content file into a {@link Page}: front matter read and checked, title, URL and output decided. */
+final class PageParser {
+    private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern SAFE_SLUG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*");
+
+    private final SiteConfig config;
+
+    PageParser(SiteConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Parses a content file.
+     *
+     * @param file the file, relative to the site folder
+     * @param folder its folder relative to {@code content/}
+     * @param text its content
+     * @param kind a page, or the section or home page of an {@code _index.md}
+     */
+    Page parse(String file, String folder, String text, Page.Kind kind) {
+        var source = SourceText.parse(file, text);
+        var values = new FrontMatterValues(file, source);
+        var title = values.text("title").orElseGet(() -> defaultTitle(source.body(), file, folder, kind));
+        var date = values.text("date").map(value -> date(value, values));
+        var slug = kind == Page.Kind.PAGE ? slug(values, fileStem(file)) : "";
+        var url = config.basePath() + pathOf(folder, slug);
+        var output = OutputPath.of(pathOf(folder, slug) + "index.html");
+        return new Page(file, kind, folder, title, date, values.flag("draft"), values.list("tags"),
+                values.text("layout"), values.number("weight"), values.text("description").orElse(""),
+                source.frontMatter(), source.body(), url, output, source.keyLines());
+    }
+
+    /** Answers the page of a section that has no {@code _index.md}. */
+    Page implicitSection(String folder) {
+        var kind = folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
+        var title = folder.isEmpty() ? config.title() : humanized(lastSegment(folder));
+        var source = folder.isEmpty() ? "content/" : "content/" + folder + "/";
+        return new Page(source, kind, folder, title, Optional.empty(), false, List.of(), Optional.empty(), 0, "",
+                java.util.Map.of(), "", config.basePath() + pathOf(folder, ""),
+                OutputPath.of(pathOf(folder, "") + "index.html"), java.util.Map.of());
+    }
+
+    private static String pathOf(String folder, String slug) {
+        var path = new StringBuilder();
+        if (!folder.isEmpty()) {
+            path.append(folder).append('/');
+        }
+        if (!slug.isEmpty()) {
+            path.append(slug).append('/');
+        }
+        return path.toString();
+    }
+
+    private String defaultTitle(String body, String file, String folder, Page.Kind kind) {
+        var heading = FIRST_HEADING.matcher(body);
+        if (heading.find()) {
+            return heading.group(1);
+        }
+        return switch (kind) {
+            case HOME -> config.title();
+            case SECTION -> humanized(lastSegment(folder));
+            case PAGE -> humanized(fileStem(file));
+        };
+    }
+
+    private static String slug(FrontMatterValues values, String fallback) {
+        var slug = values.text("slug").orElse(fallback);
+        if (!SAFE_SLUG.matcher(slug).matches()) {
+            throw values.problem("slug", "slug '" + slug + "' must be one URL segment of letters, digits,"
+                    + " '.', '_', '~' and '-' (no '/', no '..'), starting with a letter or digit");
+        }
+        return slug;
+    }
+
+    private ZonedDateTime date(String value, FrontMatterValues values) {
+        var zone = config.timeZone();
+        var text = value.strip();
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(zone);
+            }
+            var iso = text.replace(' ', 'T');
+            try {
+                return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
+            } catch (DateTimeParseException notOffset) {
+                return LocalDateTime.parse(iso).atZone(zone);
+            }
+        } catch (DateTimeParseException e) {
+            throw values.problem("date", "date '" + value + "' is not a date such as 2024-01-31 or 2024-01-31T14:30:00+01:00");
+        }
+    }
+
+    static String fileStem(String file) {
+        var name = file.substring(file.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String lastSegment(String folder) {
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /** Answers a readable title for a file or folder name: {@code getting-started} gives "Getting started". */
+    static String humanized(String name) {
+        var words = name.replace('-', ' ').replace('_', ' ').strip();
+        return words.isEmpty() ? name : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /** Typed access to front matter values, with errors that point at the key's line. */
+    private record FrontMatterValues(String file, SourceText source) {
+        Optional<String> text(String key) {
+            var value = source.frontMatter().get(key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (value instanceof java.util.Map<?, ?> || value instanceof List<?>) {
+                throw problem(key, "'" + key + "' must be a single value, not a list or mapping");
+            }
+            return Optional.of(String.valueOf(value));
+        }
+
+        boolean flag(String key) {
+            var value = source.frontMatter().get(key);
+            if (value == null) {
+                return false;
+            }
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            throw problem(key, "'" + key + "' must be true or false");
+        }
+
+        int number(String key) {
+            var value = source.frontMatter().get(key);
+            if (value == null) {
+                return 0;
+            }
+            if (value instanceof Integer number) {
+                return number;
+            }
+            throw problem(key, "'" + key + "' must be a whole number");
+        }
+
+        List<String> list(String key) {
+            var value = source.frontMatter().get(key);
+            if (value == null) {
+                return List.of();
+            }
+            var items = new ArrayList<String>();
+            if (value instanceof List<?> list) {
+                for (var item : list) {
+                    if (item == null || item instanceof java.util.Map<?, ?> || item instanceof List<?>) {
+                        throw problem(key, "'" + key + "' must be a list of words, as in [java, web]");
+                    }
+                    items.add(String.valueOf(item).strip());
+                }
+            } else {
+                for (var item : String.valueOf(value).split(",")) {
+                    if (!item.isBlank()) {
+                        items.add(item.strip());
+                    }
+                }
+            }
+            return items;
+        }
+
+        SiteException problem(String key, String message) {
+            int line = source.lineOf(key);
+            return new SiteException(file, line == 0 ? 1 : line, message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kiln.site;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The discovered site: every page to build, and how sections hold pages and other sections.
+ *
+ * @param config the settings
+ * @param pages every page to build (content pages, section pages, the home page), sorted by output
+ * @param pagesBySection the content pages directly in each section folder, in list order
+ * @param sectionsBySection the sections directly in each section folder, in list order
+ * @since 0.1
+ */
+public record Site(SiteConfig config, List<Page> pages, Map<String, List<Page>> pagesBySection,
+        Map<String, List<Page>> sectionsBySection) {
+
+    /** The order of lists: weighted pages first by weight, then newest first, then by title. */
+    static final Comparator<Page> LIST_ORDER = Comparator
+            .comparing((Page page) -> page.weight() == 0)
+            .thenComparingInt(Page::weight)
+            .thenComparing((Page page) -> page.date().map(date -> -date.toEpochSecond()).orElse(Long.MAX_VALUE))
+            .thenComparing(Page::title)
+            .thenComparing(Page::source);
+
+    public Site {
+        pages = List.copyOf(pages);
+        pagesBySection = OrderedMaps.copyOf(pagesBySection);
+        sectionsBySection = OrderedMaps.copyOf(sectionsBySection);
+    }
+
+    /** Answers the content pages directly in a section folder. */
+    public List<Page> pagesIn(String section) {
+        return pagesBySection.getOrDefault(section, List.of());
+    }
+
+    /** Answers the sections directly in a section folder ({@code ""} for the top level). */
+    public List<Page> sectionsIn(String section) {
+        return sectionsBySection.getOrDefault(section, List.of());
+    }
+
+    /** Answers every content page (not section or home pages), in list order. */
+    public List<Page> contentPages() {
+        return pages.stream().filter(page -> page.kind() == Page.Kind.PAGE).sorted(LIST_ORDER).toList();
+    }
+}

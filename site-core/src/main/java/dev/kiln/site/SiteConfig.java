@@ -1,0 +1,192 @@
+package dev.kiln.site;
+
+import static dev.kiln.effects.Effects.perform;
+
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.SitePath;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The site's settings from {@code kiln.yaml}; every one has a default, so a site needs no config.
+ *
+ * @param title the site's name
+ * @param baseURL where the site is published, ending in a slash ({@code https://example.org/})
+ * @param language the site's language tag ({@code en})
+ * @param output the output folder, relative to the site folder
+ * @param timeZone the zone dates without one are in, and dates are shown in
+ * @param homePages how many recent pages the home page lists
+ * @param menu the main menu, or empty to build it from the top-level sections and pages
+ * @param params free values for templates ({@code site.params})
+ * @since 0.1
+ */
+public record SiteConfig(String title, String baseURL, String language, String output, ZoneId timeZone,
+        int homePages, List<MenuEntry> menu, Map<String, Object> params) {
+
+    /** The config file, relative to the site folder. */
+    public static final SitePath FILE = SitePath.of("kiln.yaml");
+
+    public SiteConfig {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(baseURL, "baseURL");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(timeZone, "timeZone");
+        menu = List.copyOf(menu);
+        params = OrderedMaps.copyOf(params);
+    }
+
+    /** Answers the settings of a site with no {@code kiln.yaml}. */
+    public static SiteConfig defaults() {
+        return new SiteConfig("My kiln site", "/", "en", "public", ZoneId.of("UTC"), 10, List.of(), Map.of());
+    }
+
+    /** Reads {@code kiln.yaml} through the handler stack; defaults where there is none. */
+    public static SiteConfig load() {
+        if (!perform(new FileExists(FILE))) {
+            return defaults();
+        }
+        var text = perform(new ReadFile(FILE)).asUtf8();
+        return fromYaml(text);
+    }
+
+    static SiteConfig fromYaml(String text) {
+        var file = FILE.value();
+        var values = YamlText.parseMapping(text, file, 1);
+        var defaults = defaults();
+        var known = List.of("title", "baseURL", "language", "output", "timeZone", "homePages", "menu", "params");
+        for (var key : values.keySet()) {
+            if (!known.contains(key)) {
+                throw new SiteException(file, YamlText.lineOfKey(text, key),
+                        "unknown setting '" + key + "' (known: " + String.join(", ", known)
+                                + "; free values for templates go under 'params')");
+            }
+        }
+        var setting = new Settings(values, text, file);
+        var title = setting.text("title", defaults.title());
+        var baseURL = baseURL(setting.text("baseURL", defaults.baseURL()), setting);
+        var language = language(setting.text("language", defaults.language()), setting);
+        var output = output(setting.text("output", defaults.output()), setting);
+        var timeZone = zone(setting.text("timeZone", defaults.timeZone().getId()), setting);
+        int homePages = setting.number("homePages", defaults.homePages());
+        var menu = MenuEntry.fromConfig(values.get("menu"), setting);
+        var params = setting.mapping("params");
+        return new SiteConfig(title, baseURL, language, output, timeZone, homePages, menu, params);
+    }
+
+    /** Answers the path part of the base URL ({@code /} or {@code /docs/}): where the site's URLs start. */
+    public String basePath() {
+        if (baseURL.startsWith("/")) {
+            return baseURL;
+        }
+        var path = URI.create(baseURL).getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    /** Answers the absolute URL of a site path ({@code /blog/x/}), for feeds and sitemaps. */
+    public String permalink(String path) {
+        if (baseURL.startsWith("/")) {
+            return path;
+        }
+        var origin = baseURL.substring(0, baseURL.length() - basePath().length());
+        return origin + path;
+    }
+
+    /** Answers the locale of {@link #language()}, for formatting dates. */
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
+    }
+
+    private static String baseURL(String value, Settings setting) {
+        var url = value.endsWith("/") ? value : value + "/";
+        if (url.startsWith("/")) {
+            return url;
+        }
+        try {
+            var uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(url, "needs a scheme and a host, or a path starting with /");
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            throw setting.problem("baseURL", "baseURL '" + value + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    private static String language(String value, Settings setting) {
+        try {
+            return new Locale.Builder().setLanguageTag(value).build().toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            throw setting.problem("language", "language '" + value + "' is not a language tag such as en or de-CH");
+        }
+    }
+
+    private static String output(String value, Settings setting) {
+        try {
+            var path = SitePath.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (path.value().isEmpty() || path.value().equals("content") || path.value().startsWith("content/")) {
+                throw new IllegalArgumentException("it would overwrite the site's own files");
+            }
+            return path.value();
+        } catch (IllegalArgumentException e) {
+            throw setting.problem("output", "output '" + value + "' must be a folder inside the site: " + e.getMessage());
+        }
+    }
+
+    private static ZoneId zone(String value, Settings setting) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw setting.problem("timeZone", "timeZone '" + value + "' is not a time zone such as UTC or Europe/Paris");
+        }
+    }
+
+    /** Typed access to config values, with errors that point at the key's line. */
+    record Settings(Map<String, Object> values, String text, String file) {
+        String text(String key, String fallback) {
+            var value = values.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                throw problem(key, "'" + key + "' must be a single value");
+            }
+            return String.valueOf(value);
+        }
+
+        int number(String key, int fallback) {
+            var value = values.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Integer number && number >= 0) {
+                return number;
+            }
+            throw problem(key, "'" + key + "' must be a whole number, 0 or more");
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mapping(String key) {
+            var value = values.get(key);
+            if (value == null) {
+                return Map.of();
+            }
+            if (value instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+            throw problem(key, "'" + key + "' must be a mapping of names to values");
+        }
+
+        SiteException problem(String key, String message) {
+            return new SiteException(file, YamlText.lineOfKey(text, key), message);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.kiln.testing;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.EffectFailedException;
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.Unit;
+import dev.kiln.effects.WriteFile;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A site folder and an output folder held in memory: answers every file effect, so tests run the
+ * real page code with no disk, deterministically and in milliseconds. Safe to use from parallel
+ * forks.
+ *
+ * @since 0.1
+ */
+public final class InMemoryFiles implements Handler {
+    private final NavigableMap<String, Bytes> site = new ConcurrentSkipListMap<>();
+    private final NavigableMap<String, Bytes> output = new ConcurrentSkipListMap<>();
+
+    private InMemoryFiles() {
+    }
+
+    /** Answers an empty site. */
+    public static InMemoryFiles empty() {
+        return new InMemoryFiles();
+    }
+
+    /** Answers a site holding {@code files}: path (relative to the site) to UTF-8 text. */
+    public static InMemoryFiles of(Map<String, String> files) {
+        var memory = new InMemoryFiles();
+        files.forEach(memory::put);
+        return memory;
+    }
+
+    /** Puts (or replaces) a site file. */
+    public InMemoryFiles put(String path, String text) {
+        site.put(SitePath.of(path).value(), Bytes.utf8(text));
+        return this;
+    }
+
+    /** Puts (or replaces) a site file with binary content. */
+    public InMemoryFiles put(String path, Bytes content) {
+        site.put(SitePath.of(path).value(), content);
+        return this;
+    }
+
+    /** Removes a site file. */
+    public InMemoryFiles delete(String path) {
+        site.remove(path);
+        return this;
+    }
+
+    /** Puts an output file, as a previous build would have left it. */
+    public InMemoryFiles putOutput(String path, String text) {
+        output.put(OutputPath.of(path).value(), Bytes.utf8(text));
+        return this;
+    }
+
+    /** Answers a snapshot of the site files. */
+    public Map<String, Bytes> siteFiles() {
+        return new TreeMap<>(site);
+    }
+
+    /** Answers a snapshot of the output, path to content, sorted by path. */
+    public Map<String, Bytes> output() {
+        return new TreeMap<>(output);
+    }
+
+    /** Answers an output file as text; fails if the build did not write it. */
+    public String outputText(String path) {
+        var content = output.get(path);
+        if (content == null) {
+            throw new AssertionError("no output file " + path + "; the output holds " + output.keySet());
+        }
+        return content.asUtf8();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        return switch (effect) {
+            case ReadFile read -> (R) read(read);
+            case ListFiles list -> (R) site.keySet().stream()
+                    .map(SitePath::of)
+                    .filter(path -> path.isInside(list.folder()))
+                    .toList();
+            case FileExists exists -> (R) Boolean.valueOf(site.containsKey(exists.path().value()));
+            case WriteFile write -> {
+                output.put(write.path().value(), write.content());
+                yield (R) Unit.UNIT;
+            }
+            case CopyFile copy -> {
+                output.put(copy.target().value(), read(new ReadFile(copy.source())));
+                yield (R) Unit.UNIT;
+            }
+            case ReadOutputFile read -> (R) Optional.ofNullable(output.get(read.path().value()));
+            default -> next.forward(effect);
+        };
+    }
+
+    private Bytes read(ReadFile read) {
+        var content = site.get(read.path().value());
+        if (content == null) {
+            throw new EffectFailedException(read, read.path().value(), 0, "no such file", null);
+        }
+        return content;
+    }
+}
