@@ -72,7 +72,9 @@ class SiteBuildTests {
         assertTrue(page.startsWith("<!DOCTYPE html>"), "[" + page + "]");
         assertTrue(page.contains("<title>One · My kiln site</title>"), page);
         assertTrue(page.contains("<time datetime=\"2023-03-04\">March 4, 2023</time>"), page);
-        assertTrue(page.contains("<a href=\"/notes/\">Notes</a>"), "menu holds the section: " + page);
+        assertTrue(page.contains("<a href=\"/notes/\" class=\"active\" aria-current=\"page\">Notes</a>"),
+                "the menu marks the page's section: " + page);
+        assertTrue(page.contains("<a href=\"/hello/\">Hello</a>"), "the menu holds top-level pages: " + page);
     }
 
     @Test
