@@ -1,0 +1,24 @@
+package dev.kiln.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kiln.handlers.ParallelHandler;
+import dev.kiln.testing.SyntheticSite;
+import org.junit.jupiter.api.Test;
+
+class ParallelBuildTests {
+
+    @Test
+    void oneThreadAndEightThreadsAndVirtualThreadsWriteTheSameBytes() {
+        var files = SyntheticSite.generate(300, 5, 12, 3);
+        var sequential = TestSite.of(files);
+        sequential.build();
+        var pooled = TestSite.of(files).withParallel(ParallelHandler.pool(8));
+        pooled.build();
+        var virtual = TestSite.of(files).withParallel(ParallelHandler.virtualThreads());
+        virtual.build();
+        assertEquals(sequential.files.output(), pooled.files.output());
+        assertEquals(sequential.files.output(), virtual.files.output());
+        assertEquals(300 + 5 + 1 + 1, sequential.files.output().size());
+    }
+}
