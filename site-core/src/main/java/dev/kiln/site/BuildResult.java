@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What a build did: how many pages it rendered, the files it wrote, and every problem it met.
  *
- * @param pages how many pages (content, section and home pages) were rendered
+ * @param pages how many pages (content, section and home pages) were rendered and written
  * @param written every output file written, sorted
  * @param problems every problem, sorted by file and line; empty when the build succeeded
  * @since 0.1

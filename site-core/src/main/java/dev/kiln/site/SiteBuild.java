@@ -71,10 +71,15 @@ public final class SiteBuild {
                 })
                 .toList();
         var written = new ArrayList<OutputPath>();
-        for (var result : perform(new Parallel<>(tasks))) {
+        int pages = 0;
+        var results = perform(new Parallel<>(tasks));
+        for (int i = 0; i < results.size(); i++) {
+            var result = results.get(i);
             result.fold(problems::add, written::add);
+            if (result.isRight() && unique.get(i).page() != null) {
+                pages++;
+            }
         }
-        int pages = (int) unique.stream().filter(job -> job.page() != null).count();
         written.sort(null);
         problems.sort(null);
         return new BuildResult(pages, written, problems);

@@ -1,0 +1,34 @@
+package dev.kiln.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kiln} command: parses the command line and runs a subcommand.
+ *
+ * @since 0.1
+ */
+@Command(name = "kiln",
+        mixinStandardHelpOptions = true,
+        versionProvider = KilnVersion.class,
+        description = "A static site generator whose build is an algebraic-effects runtime.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Kiln implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs kiln and exits with its exit code: 0 done, 1 the build met problems, 2 bad usage. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Answers kiln's command line, ready to execute. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Kiln()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.testing.FixtureSites;
+import dev.kiln.testing.SyntheticSite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildCommandTests {
+    private static final Path EXAMPLE = Path.of("..", "examples", "demo");
+
+    @TempDir
+    Path temp;
+
+    private Path exampleCopy() {
+        var site = temp.resolve("demo");
+        CliRun.copySite(EXAMPLE, site);
+        return site;
+    }
+
+    @Test
+    void theExampleSiteBuildsIntoItsPublicFolder() {
+        var site = exampleCopy();
+        var run = CliRun.of("build", site.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("built 10 pages, 12 files written to "), run.out());
+        var output = CliRun.snapshot(site.resolve("public")).keySet();
+        assertTrue(output.containsAll(Set.of("index.html", "posts/hello-kiln/index.html", "docs/index.html",
+                "images/kiln.svg", "css/kiln-theme.css")), output.toString());
+        assertFalse(output.contains("posts/unfinished/index.html"), "drafts are left out");
+    }
+
+    @Test
+    void dryRunPlansExactlyTheFilesABuildWritesAndTouchesNothing() throws IOException {
+        var site = exampleCopy();
+        var before = CliRun.snapshot(temp);
+        var plan = CliRun.of("build", site.toString(), "--dry-run");
+        assertEquals(0, plan.exitCode(), plan.err());
+        assertEquals(before, CliRun.snapshot(temp), "a dry run changes nothing on disk");
+        assertFalse(Files.exists(site.resolve("public")));
+
+        var build = CliRun.of("build", site.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals(CliRun.snapshot(site.resolve("public")).keySet(), plannedPaths(plan.out(), "new"));
+    }
+
+    @Test
+    void dryRunTellsChangedFromUnchangedFiles() throws IOException {
+        var site = exampleCopy();
+        assertEquals(0, CliRun.of("build", site.toString()).exitCode());
+        var page = site.resolve("content/about.md");
+        Files.writeString(page, Files.readString(page) + "\nOne more line.\n");
+        var built = CliRun.snapshot(site.resolve("public"));
+
+        var plan = CliRun.of("build", site.toString(), "--dry-run");
+        assertEquals(Set.of("about/index.html"), plannedPaths(plan.out(), "changed"));
+        assertEquals(built.size() - 1, plannedPaths(plan.out(), "unchanged").size());
+        assertTrue(plan.out().contains("(0 new, 1 changed, 11 unchanged); nothing was written"), plan.out());
+        assertEquals(built, CliRun.snapshot(site.resolve("public")));
+    }
+
+    private static Set<String> plannedPaths(String plan, String status) {
+        return Arrays.stream(plan.split("\n"))
+                .filter(line -> line.startsWith(status + " "))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void oneThreadAndEightThreadsWriteByteIdenticalSites() {
+        var site = temp.resolve("synthetic");
+        CliRun.write(site, SyntheticSite.generate(400, 6, 15, 42));
+        var one = CliRun.of("build", site.toString(), "--threads", "1", "--output", temp.resolve("one").toString());
+        var eight = CliRun.of("build", site.toString(), "--threads", "8", "--output", temp.resolve("eight").toString());
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(0, eight.exitCode(), eight.err());
+        var first = CliRun.snapshot(temp.resolve("one"));
+        assertEquals(400 + 6 + 1 + 1, first.size());
+        assertEquals(first, CliRun.snapshot(temp.resolve("eight")));
+    }
+
+    @Test
+    void badInputReportsEveryProblemWithFileAndLineAndExitsNonZero() {
+        var files = new HashMap<>(FixtureSites.smallBlog());
+        files.put("content/blog/bad-yaml.md", "---\ntitle: ok\ntags: [a\n---\n");
+        files.put("content/blog/no-layout.md", "---\nlayout: gone\n---\n");
+        files.put("content/blog/escape.md", "---\nslug: ../../../outside\n---\n");
+        files.put("layouts/blog/single.hbs", "{{#if page.title}}unclosed\n");
+        var site = temp.resolve("bad");
+        CliRun.write(site, files);
+        var outsideBefore = CliRun.snapshot(temp);
+
+        var run = CliRun.of("build", site.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("error: content/blog/bad-yaml.md:"), run.err());
+        assertTrue(run.err().contains("error: content/blog/no-layout.md:2: layout 'gone' not found"), run.err());
+        assertTrue(run.err().contains("error: content/blog/escape.md:2: slug '../../../outside'"), run.err());
+        assertTrue(run.err().contains("error: layouts/blog/single.hbs:"), run.err());
+        assertTrue(run.err().contains("build failed: "), run.err());
+
+        var after = CliRun.snapshot(temp);
+        after.keySet().removeIf(path -> path.startsWith("bad/public/"));
+        assertEquals(outsideBefore, after, "nothing outside the output folder was written or deleted");
+    }
+
+    @Test
+    void anOutputFolderHoldingTheSiteIsRefused() {
+        var site = temp.resolve("site");
+        CliRun.write(site, FixtureSites.contentOnly());
+        var run = CliRun.of("build", site.toString(), "--output", temp.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("refusing output folder"), run.err());
+    }
+
+    @Test
+    void aFolderThatIsNoSiteIsRefused() {
+        var run = CliRun.of("build", temp.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("does not look like a kiln site"), run.err());
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        var version = CliRun.of("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("kiln "), version.out());
+        var help = CliRun.of("build", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--dry-run"), help.out());
+    }
+
+    @Test
+    void metricsListTheEffectsPerformed() {
+        var site = exampleCopy();
+        var run = CliRun.of("build", site.toString(), "--metrics");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("RenderMarkdown"), run.out());
+        assertTrue(run.out().contains("WriteFile"), run.out());
+    }
+}
