@@ -9,6 +9,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.Handler;
@@ -69,7 +70,8 @@ public final class MarkdownHandler implements Handler {
         for (var node : document.getDescendants()) {
             if (node instanceof Heading heading) {
                 headings.add(new RenderedMarkdown.Heading(
-                        heading.getLevel(), heading.getText().toString(), String.valueOf(heading.getAnchorRefId())));
+                        heading.getLevel(), new TextCollectingVisitor().collectAndGetText(heading),
+                        String.valueOf(heading.getAnchorRefId())));
             }
         }
         return new RenderedMarkdown(html, headings);

@@ -69,35 +69,30 @@ public final class ParallelHandler implements Handler, AutoCloseable {
     }
 
     private <T> List<T> run(Parallel<T> parallel, Next next) {
-        List<Supplier<T>> tasks = parallel.tasks().stream().map(next::inPerformersStack).toList();
-        return switch (strategy) {
+        List<Callable<Outcome<T>>> tasks = parallel.tasks().stream()
+                .map(next::inPerformersStack)
+                .<Callable<Outcome<T>>>map(task -> () -> Outcome.of(task))
+                .toList();
+        var outcomes = switch (strategy) {
             case SEQUENTIAL -> runSequentially(tasks);
             case POOL -> runOnPool(tasks);
             case VIRTUAL -> runOnVirtualThreads(tasks);
         };
+        return Outcome.values(outcomes);
     }
 
-    private static <T> List<T> runSequentially(List<? extends Supplier<T>> tasks) {
-        var results = new ArrayList<T>(tasks.size());
-        RuntimeException failure = null;
+    private static <T> List<Outcome<T>> runSequentially(List<Callable<Outcome<T>>> tasks) {
+        var outcomes = new ArrayList<Outcome<T>>(tasks.size());
         for (var task : tasks) {
-            try {
-                results.add(task.get());
-            } catch (RuntimeException | Error e) {
-                failure = collect(failure, e);
-            }
+            outcomes.add(call(task));
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return results;
+        return outcomes;
     }
 
-    private <T> List<T> runOnPool(List<? extends Supplier<T>> tasks) {
-        var forks = new ArrayList<ForkJoinTask<T>>(tasks.size());
+    private <T> List<Outcome<T>> runOnPool(List<Callable<Outcome<T>>> tasks) {
+        var forks = new ArrayList<ForkJoinTask<Outcome<T>>>(tasks.size());
         for (var task : tasks) {
-            Callable<T> callable = task::get;
-            var fork = ForkJoinTask.adapt(callable);
+            var fork = ForkJoinTask.adapt(task);
             if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
                 fork.fork();
             } else {
@@ -105,47 +100,74 @@ public final class ParallelHandler implements Handler, AutoCloseable {
             }
             forks.add(fork);
         }
-        return join(forks);
+        // Joining from a worker of the pool helps run queued tasks, so nested Parallel effects
+        // cannot starve it.
+        return forks.stream().map(ForkJoinTask::join).toList();
     }
 
-    private static <T> List<T> runOnVirtualThreads(List<? extends Supplier<T>> tasks) {
+    private static <T> List<Outcome<T>> runOnVirtualThreads(List<Callable<Outcome<T>>> tasks) {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = new ArrayList<Future<T>>(tasks.size());
+            var futures = new ArrayList<Future<Outcome<T>>>(tasks.size());
             for (var task : tasks) {
-                Callable<T> callable = task::get;
-                futures.add(executor.submit(callable));
+                futures.add(executor.submit(task));
             }
-            return join(futures);
+            var outcomes = new ArrayList<Outcome<T>>(futures.size());
+            for (var future : futures) {
+                try {
+                    outcomes.add(future.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcomes.add(new Outcome<>(null, e));
+                } catch (ExecutionException e) {
+                    outcomes.add(new Outcome<>(null, e.getCause()));
+                }
+            }
+            return outcomes;
         }
     }
 
-    private static <T> List<T> join(List<? extends Future<T>> futures) {
-        var results = new ArrayList<T>(futures.size());
-        RuntimeException failure = null;
-        for (var future : futures) {
+    private static <T> Outcome<T> call(Callable<Outcome<T>> task) {
+        try {
+            return task.call();
+        } catch (Exception e) {
+            return new Outcome<>(null, e);
+        }
+    }
+
+    /** A task's value or what it threw, caught in the task so no executor wraps it. */
+    private record Outcome<T>(T value, Throwable failure) {
+        static <T> Outcome<T> of(Supplier<T> task) {
             try {
-                results.add(future instanceof ForkJoinTask<T> fork ? fork.join() : future.get());
-            } catch (ExecutionException e) {
-                failure = collect(failure, e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = collect(failure, e);
+                return new Outcome<>(task.get(), null);
             } catch (RuntimeException | Error e) {
-                failure = collect(failure, e);
+                return new Outcome<>(null, e);
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return results;
-    }
 
-    private static RuntimeException collect(RuntimeException first, Throwable next) {
-        if (first == null) {
-            return next instanceof RuntimeException runtime ? runtime : new IllegalStateException(next);
+        /** Answers the values in order, or throws the first failure with the others suppressed. */
+        static <T> List<T> values(List<Outcome<T>> outcomes) {
+            Throwable first = null;
+            var values = new ArrayList<T>(outcomes.size());
+            for (var outcome : outcomes) {
+                if (outcome.failure() == null) {
+                    values.add(outcome.value());
+                } else if (first == null) {
+                    first = outcome.failure();
+                } else {
+                    first.addSuppressed(outcome.failure());
+                }
+            }
+            if (first instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (first instanceof Error error) {
+                throw error;
+            }
+            if (first != null) {
+                throw new IllegalStateException("a parallel task failed", first);
+            }
+            return values;
         }
-        first.addSuppressed(next);
-        return first;
     }
 
     @Override

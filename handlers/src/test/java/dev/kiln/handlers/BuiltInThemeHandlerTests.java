@@ -1,0 +1,45 @@
+package dev.kiln.handlers;
+
+import static dev.kiln.effects.Effects.perform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.HandlerStack;
+import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.SitePath;
+import dev.kiln.testing.InMemoryFiles;
+import org.junit.jupiter.api.Test;
+
+class BuiltInThemeHandlerTests {
+    private final BuiltInThemeHandler theme = BuiltInThemeHandler.standard();
+
+    @Test
+    void everyListedThemeFileShipsInTheJar() {
+        assertTrue(theme.paths().contains(SitePath.of("layouts/_default/single.hbs")), theme.paths().toString());
+        assertTrue(theme.paths().contains(SitePath.of("static/css/kiln-theme.css")), theme.paths().toString());
+    }
+
+    @Test
+    void aSiteFileWinsOverTheThemesAndTheThemeFillsTheRest() {
+        var files = InMemoryFiles.empty().put("layouts/_default/single.hbs", "mine");
+        var stack = HandlerStack.of(theme, files);
+        assertEquals("mine", stack.run(() -> perform(new ReadFile(SitePath.of("layouts/_default/single.hbs")))).asUtf8());
+        assertTrue(stack.run(() -> perform(new FileExists(SitePath.of("layouts/_default/list.hbs")))));
+        var list = stack.run(() -> perform(new ReadFile(SitePath.of("layouts/_default/list.hbs")))).asUtf8();
+        assertTrue(list.contains("{{#partial \"main\"}}"), list);
+    }
+
+    @Test
+    void listingsHoldSiteAndThemeFilesAndThemeFilesCopyToTheOutput() {
+        var files = InMemoryFiles.empty().put("static/site.css", "x");
+        var stack = HandlerStack.of(theme, files);
+        var listed = stack.run(() -> perform(new ListFiles(SitePath.of("static"))));
+        assertEquals(java.util.List.of(SitePath.of("static/css/kiln-theme.css"), SitePath.of("static/site.css")), listed);
+        stack.run(() -> perform(new CopyFile(SitePath.of("static/css/kiln-theme.css"), OutputPath.of("css/kiln-theme.css"))));
+        assertTrue(files.outputText("css/kiln-theme.css").contains("prefers-color-scheme: dark"));
+    }
+}

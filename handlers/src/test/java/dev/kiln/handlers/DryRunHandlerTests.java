@@ -1,0 +1,41 @@
+package dev.kiln.handlers;
+
+import static dev.kiln.effects.Effects.perform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.HandlerStack;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.WriteFile;
+import dev.kiln.handlers.DryRunHandler.PlannedWrite;
+import dev.kiln.handlers.DryRunHandler.PlannedWrite.Status;
+import dev.kiln.testing.InMemoryFiles;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DryRunHandlerTests {
+
+    @Test
+    void writesAndCopiesArePlannedAgainstThePreviousOutputAndNothingIsWritten() {
+        var files = InMemoryFiles.empty().put("static/a.css", "a{}")
+                .putOutput("same.html", "same").putOutput("changed.html", "old");
+        var dryRun = DryRunHandler.create();
+        var stack = HandlerStack.of(dryRun, files);
+        stack.run(() -> {
+            perform(new WriteFile(OutputPath.of("same.html"), Bytes.utf8("same")));
+            perform(new WriteFile(OutputPath.of("changed.html"), Bytes.utf8("new!")));
+            perform(new WriteFile(OutputPath.of("new.html"), Bytes.utf8("n")));
+            perform(new CopyFile(SitePath.of("static/a.css"), OutputPath.of("a.css")));
+        });
+        assertEquals(List.of(
+                new PlannedWrite(OutputPath.of("a.css"), 3, Bytes.utf8("a{}").sha256(), Status.NEW),
+                new PlannedWrite(OutputPath.of("changed.html"), 4, Bytes.utf8("new!").sha256(), Status.CHANGED),
+                new PlannedWrite(OutputPath.of("new.html"), 1, Bytes.utf8("n").sha256(), Status.NEW),
+                new PlannedWrite(OutputPath.of("same.html"), 4, Bytes.utf8("same").sha256(), Status.UNCHANGED)),
+                dryRun.plan());
+        assertEquals(List.of("changed.html", "same.html"), List.copyOf(files.output().keySet()));
+        assertEquals("old", files.outputText("changed.html"));
+    }
+}

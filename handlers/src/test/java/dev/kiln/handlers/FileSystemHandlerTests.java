@@ -1,0 +1,96 @@
+package dev.kiln.handlers;
+
+import static dev.kiln.effects.Effects.perform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.EffectFailedException;
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.HandlerStack;
+import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.WriteFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemHandlerTests {
+    @TempDir
+    Path temp;
+
+    private HandlerStack stack() {
+        return HandlerStack.of(FileSystemHandler.of(temp.resolve("site"), temp.resolve("site/public")));
+    }
+
+    private void siteFile(String path, String text) throws IOException {
+        var file = temp.resolve("site").resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    @Test
+    void readsAndListsSiteFilesSortedSkippingHiddenOnes() throws IOException {
+        siteFile("content/b.md", "b");
+        siteFile("content/a/c.md", "c");
+        siteFile("content/.hidden.md", "h");
+        siteFile("content/.git/config", "g");
+        var listed = stack().run(() -> perform(new ListFiles(SitePath.of("content"))));
+        assertEquals(List.of(SitePath.of("content/a/c.md"), SitePath.of("content/b.md")), listed);
+        assertEquals("b", stack().run(() -> perform(new ReadFile(SitePath.of("content/b.md"))).asUtf8()));
+        assertTrue(stack().run(() -> perform(new FileExists(SitePath.of("content/b.md")))));
+        assertFalse(stack().run(() -> perform(new FileExists(SitePath.of("content/none.md")))));
+        assertEquals(List.of(), stack().run(() -> perform(new ListFiles(SitePath.of("nothing-here")))));
+    }
+
+    @Test
+    void readingAMissingFileFailsNamingIt() {
+        var failure = assertThrows(EffectFailedException.class,
+                () -> stack().run(() -> perform(new ReadFile(SitePath.of("content/none.md")))));
+        assertEquals(Optional.of("content/none.md"), failure.file());
+    }
+
+    @Test
+    void writesCreateFoldersAndLeaveNoTemporaryFiles() throws IOException {
+        stack().run(() -> perform(new WriteFile(OutputPath.of("a/b/index.html"), Bytes.utf8("<p>x</p>"))));
+        stack().run(() -> perform(new WriteFile(OutputPath.of("a/b/index.html"), Bytes.utf8("<p>y</p>"))));
+        var folder = temp.resolve("site/public/a/b");
+        assertEquals("<p>y</p>", Files.readString(folder.resolve("index.html")));
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of("index.html"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertEquals(Optional.of(Bytes.utf8("<p>y</p>")),
+                stack().run(() -> perform(new ReadOutputFile(OutputPath.of("a/b/index.html")))));
+        assertEquals(Optional.empty(), stack().run(() -> perform(new ReadOutputFile(OutputPath.of("none.html")))));
+    }
+
+    @Test
+    void copiesSiteFilesIntoTheOutput() throws IOException {
+        siteFile("static/logo.svg", "<svg/>");
+        stack().run(() -> perform(new CopyFile(SitePath.of("static/logo.svg"), OutputPath.of("img/logo.svg"))));
+        assertEquals("<svg/>", Files.readString(temp.resolve("site/public/img/logo.svg")));
+    }
+
+    @Test
+    void aWriteThroughALinkLeadingOutOfTheOutputIsRefused() throws IOException {
+        Files.createDirectories(temp.resolve("site/public"));
+        Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(temp.resolve("site/public/sneaky"), temp.resolve("elsewhere"));
+        var failure = assertThrows(EffectFailedException.class, () -> stack().run(
+                () -> perform(new WriteFile(OutputPath.of("sneaky/index.html"), Bytes.utf8("x")))));
+        assertTrue(failure.getMessage().contains("outside the output folder"), failure.getMessage());
+        try (var files = Files.list(temp.resolve("elsewhere"))) {
+            assertEquals(0, files.count());
+        }
+    }
+}
