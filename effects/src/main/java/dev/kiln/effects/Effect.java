@@ -9,6 +9,7 @@ package dev.kiln.effects;
  * @since 0.1
  */
 public sealed interface Effect<R>
-        permits ReadFile, ListFiles, FileExists, WriteFile, CopyFile, ReadOutputFile,
-                PureEffect, RenderTemplate, Log, Parallel, ReadClock, ReportProgress {
+        permits ReadFile, ListFiles, FileExists, StatFile, WriteFile, CopyFile, ReadOutputFile, StatOutputFile,
+                DeleteOutputFile, PureEffect, RenderTemplate, Log, Parallel, Traced, PruneOutputs, ReadClock,
+                ReportProgress {
 }

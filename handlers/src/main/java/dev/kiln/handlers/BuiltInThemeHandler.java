@@ -4,17 +4,20 @@ import dev.kiln.effects.Bytes;
 import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.FileExists;
+import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Next;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.StatFile;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,6 +32,8 @@ import java.util.TreeSet;
  */
 public final class BuiltInThemeHandler implements Handler {
     private static final String ROOT = "/dev/kiln/handlers/theme/";
+    /** Theme files change only with kiln itself, and a new kiln version invalidates every trace. */
+    private static final long THEME_STAMP = -1;
 
     private final Map<SitePath, Bytes> files;
 
@@ -72,6 +77,8 @@ public final class BuiltInThemeHandler implements Handler {
     public <R> R handle(Effect<R> effect, Next next) {
         return switch (effect) {
             case ReadFile read when fromTheme(read.path(), next) -> (R) files.get(read.path());
+            case StatFile stat when fromTheme(stat.path(), next) ->
+                    (R) Optional.of(new FileStamp(files.get(stat.path()).size(), THEME_STAMP));
             case FileExists exists -> (R) Boolean.valueOf(files.containsKey(exists.path()) || next.forward(exists));
             case ListFiles list -> {
                 var all = new TreeSet<>(next.forward(list));

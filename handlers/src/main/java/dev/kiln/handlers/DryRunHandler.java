@@ -2,6 +2,7 @@ package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.DeleteOutputFile;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Next;
@@ -17,8 +18,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Swaps the write side of the stack for a plan: every write and copy is recorded with its size,
- * hash and whether it is new, changed or unchanged against the output a previous build left, and
- * nothing is written. Reads pass through, so the build runs in full.
+ * hash and whether it is new, changed or unchanged against the output a previous build left, every
+ * removal of a stale output is recorded as a deletion, and nothing is written or deleted. Reads pass through, so the build runs in full.
  *
  * @since 0.1
  */
@@ -42,6 +43,10 @@ public final class DryRunHandler implements Handler {
                 record(copy.target(), next.forward(new ReadFile(copy.source())), next);
                 yield (R) Unit.UNIT;
             }
+            case DeleteOutputFile delete -> {
+                plan.put(delete.path(), new PlannedWrite(delete.path(), 0, "", PlannedWrite.Status.DELETE));
+                yield (R) Unit.UNIT;
+            }
             default -> next.forward(effect);
         };
     }
@@ -60,7 +65,7 @@ public final class DryRunHandler implements Handler {
     }
 
     /**
-     * A file a build would write.
+     * A file a build would write, or delete.
      *
      * @param path where, relative to the output folder
      * @param size how many bytes
@@ -69,6 +74,6 @@ public final class DryRunHandler implements Handler {
      */
     public record PlannedWrite(OutputPath path, long size, String sha256, Status status) {
         /** How a planned file compares with the output already on disk. */
-        public enum Status { NEW, CHANGED, UNCHANGED }
+        public enum Status { NEW, CHANGED, UNCHANGED, DELETE }
     }
 }

@@ -2,9 +2,11 @@ package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.DeleteOutputFile;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.FileExists;
+import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Next;
@@ -12,6 +14,8 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.StatFile;
+import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
@@ -61,6 +65,12 @@ public final class FileSystemHandler implements Handler {
                 case ReadFile read -> (R) read(read);
                 case ListFiles list -> (R) list(list.folder());
                 case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
+                case StatFile stat -> (R) stamp(site(stat.path()));
+                case StatOutputFile stat -> (R) stamp(output(stat.path()));
+                case DeleteOutputFile delete -> {
+                    delete(delete.path());
+                    yield (R) Unit.UNIT;
+                }
                 case WriteFile write -> {
                     writeAtomically(write.path(), temporary -> {
                         try (var out = Files.newOutputStream(temporary)) {
@@ -132,6 +142,37 @@ public final class FileSystemHandler implements Handler {
     private Optional<Bytes> readOutput(OutputPath path) throws IOException {
         var file = output(path);
         return Files.isRegularFile(file) ? Optional.of(Bytes.wrap(Files.readAllBytes(file))) : Optional.empty();
+    }
+
+    private static Optional<FileStamp> stamp(Path file) throws IOException {
+        try {
+            var attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            var modified = attributes.lastModifiedTime().toInstant();
+            return Optional.of(new FileStamp(attributes.size(), modified.getEpochSecond() * 1_000_000_000L + modified.getNano()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void delete(OutputPath path) throws IOException {
+        var file = output(path);
+        Files.deleteIfExists(file);
+        // Folders the file leaves empty go too, up to (never including) the output folder.
+        for (var folder = file.getParent(); folder != null && !folder.equals(outputRoot) && folder.startsWith(outputRoot);
+                folder = folder.getParent()) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            Files.deleteIfExists(folder);
+            checkedFolders.remove(folder);
+        }
     }
 
     private Path site(SitePath path) {

@@ -6,6 +6,7 @@ import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Parallel;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.Traced;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,11 +29,13 @@ final class ContentDiscovery {
     private final SiteConfig config;
     private final BuildOptions options;
     private final PageParser parser;
+    private final String configFingerprint;
 
     ContentDiscovery(SiteConfig config, BuildOptions options) {
         this.config = config;
         this.options = options;
         this.parser = new PageParser(config);
+        this.configFingerprint = config.fingerprint();
     }
 
     /** Discovers the site; problems with single files are collected, not thrown. */
@@ -58,8 +61,11 @@ final class ContentDiscovery {
             var isSectionFile = file.fileName().equals(SECTION_FILE);
             var folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
             var kind = !isSectionFile ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
-            var text = perform(new ReadFile(file)).asUtf8();
-            return Either.right(parser.parse(file.value(), folder, text, kind));
+            // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
+            var page = perform(new Traced<>("parse:" + file.value(), Map.of("config", configFingerprint),
+                    PageCodec.INSTANCE,
+                    () -> parser.parse(file.value(), folder, perform(new ReadFile(file)).asUtf8(), kind)));
+            return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
         }

@@ -22,7 +22,6 @@ import java.util.Optional;
  * @param weight its place in ordered lists (0: not set)
  * @param description a one-line description
  * @param params every front matter value, for templates
- * @param body the Markdown body
  * @param url the page's path on the site, starting at the base path ({@code /blog/hello/})
  * @param output the file it is written to
  * @param keyLines the 1-based line of the source file where each front matter key is set
@@ -30,7 +29,7 @@ import java.util.Optional;
  */
 public record Page(String source, Kind kind, String section, String title, Optional<ZonedDateTime> date,
         boolean draft, List<String> tags, Optional<String> layout, int weight, String description,
-        Map<String, Object> params, String body, String url, OutputPath output, Map<String, Integer> keyLines) {
+        Map<String, Object> params, String url, OutputPath output, Map<String, Integer> keyLines) {
 
     /** What sort of page a page is. */
     public enum Kind { PAGE, SECTION, HOME }
@@ -45,10 +44,14 @@ public record Page(String source, Kind kind, String section, String title, Optio
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(description, "description");
         params = OrderedMaps.copyOf(params);
-        Objects.requireNonNull(body, "body");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(output, "output");
         keyLines = Map.copyOf(keyLines);
+    }
+
+    /** Answers whether the page has a content file of its own (a section without _index.md has not). */
+    public boolean hasSourceFile() {
+        return !source.endsWith("/");
     }
 
     /** Answers the line of the source where a front matter key is set, or 0. */

@@ -41,7 +41,7 @@ final class PageParser {
         var output = OutputPath.of(pathOf(folder, slug) + "index.html");
         return new Page(file, kind, folder, title, date, values.flag("draft"), values.list("tags"),
                 values.text("layout"), values.number("weight"), values.text("description").orElse(""),
-                source.frontMatter(), source.body(), url, output, source.keyLines());
+                source.frontMatter(), url, output, source.keyLines());
     }
 
     /** Answers the page of a section that has no {@code _index.md}. */
@@ -50,7 +50,7 @@ final class PageParser {
         var title = folder.isEmpty() ? config.title() : humanized(lastSegment(folder));
         var source = folder.isEmpty() ? "content/" : "content/" + folder + "/";
         return new Page(source, kind, folder, title, Optional.empty(), false, List.of(), Optional.empty(), 0, "",
-                java.util.Map.of(), "", config.basePath() + pathOf(folder, ""),
+                java.util.Map.of(), config.basePath() + pathOf(folder, ""),
                 OutputPath.of(pathOf(folder, "") + "index.html"), java.util.Map.of());
     }
 

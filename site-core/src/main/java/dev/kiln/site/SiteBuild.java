@@ -3,28 +3,41 @@ package dev.kiln.site;
 import static dev.kiln.effects.Effects.perform;
 
 import dev.kiln.effects.Bytes;
+import dev.kiln.effects.Codec;
 import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
+import dev.kiln.effects.PruneOutputs;
+import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.RenderMarkdown;
 import dev.kiln.effects.RenderTemplate;
 import dev.kiln.effects.ReportProgress;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.Traced;
+import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Builds a whole site by performing effects: reads the config and the content, renders every page
- * through its layout, writes it, and copies {@code static/}. It touches no disk, thread or clock
- * itself, so the same code runs under the CLI's stack, dry-run and in-memory tests.
+ * through its layout, writes it, copies {@code static/}, and removes the outputs of pages that are
+ * gone. It touches no disk, thread or clock itself, so the same code runs under the CLI's stack,
+ * dry-run and in-memory tests.
+ *
+ * <p>Every page and static file is a {@link Traced} computation: a tracing handler may skip one
+ * whose inputs still hold. A page's inputs are its files (content, layouts) plus two fingerprints:
+ * the config, and the site data its template sees (menu, lists of other pages' front matter), so
+ * a body edit rebuilds that page alone while a title edit also rebuilds the lists showing it.
  *
  * <p>A problem with one page does not stop the others: every problem is collected and reported.
  *
@@ -49,7 +62,7 @@ public final class SiteBuild {
         try {
             config = SiteConfig.load();
         } catch (SiteException e) {
-            return new BuildResult(0, List.of(), List.of(e.toProblem()));
+            return BuildResult.failed(e.toProblem());
         }
         var discovered = new ContentDiscovery(config, options).discover();
         var problems = new ArrayList<>(discovered.problems());
@@ -57,32 +70,44 @@ public final class SiteBuild {
         var jobs = new ArrayList<OutputJob>();
         site.pages().forEach(page -> jobs.add(new OutputJob(page.source(), page.output(), page, null)));
         for (var file : perform(new ListFiles(STATIC))) {
-            var target = OutputPath.of(file.relativeTo(STATIC));
-            jobs.add(new OutputJob(file.value(), target, null, file));
+            jobs.add(new OutputJob(file.value(), OutputPath.of(file.relativeTo(STATIC)), null, file));
         }
         var unique = withoutClashes(jobs, problems);
         var context = new TemplateContext(site);
+        var fingerprint = config.fingerprint();
         var done = new AtomicInteger();
-        List<Supplier<Either<BuildProblem, OutputPath>>> tasks = unique.stream()
-                .<Supplier<Either<BuildProblem, OutputPath>>>map(job -> () -> {
-                    var result = produce(job, context);
+        List<Supplier<Either<BuildProblem, Boolean>>> tasks = unique.stream()
+                .<Supplier<Either<BuildProblem, Boolean>>>map(job -> () -> {
+                    var result = produce(job, context, fingerprint);
                     perform(new ReportProgress("build", done.incrementAndGet(), unique.size()));
                     return result;
                 })
                 .toList();
         var written = new ArrayList<OutputPath>();
+        var upToDate = new ArrayList<OutputPath>();
         int pages = 0;
         var results = perform(new Parallel<>(tasks));
         for (int i = 0; i < results.size(); i++) {
+            var job = unique.get(i);
             var result = results.get(i);
-            result.fold(problems::add, written::add);
-            if (result.isRight() && unique.get(i).page() != null) {
+            if (result.isLeft()) {
+                problems.add(result.getLeft());
+                continue;
+            }
+            (result.get() ? written : upToDate).add(job.output());
+            if (job.page() != null) {
                 pages++;
             }
         }
+        // Stale outputs are removed only after a clean build: a page that failed to parse has no
+        // output path this time, and its old output must not be taken for a deleted page's.
+        var meant = new HashSet<OutputPath>();
+        jobs.forEach(job -> meant.add(job.output()));
+        var removed = problems.isEmpty() ? perform(new PruneOutputs(meant)) : List.<OutputPath>of();
         written.sort(null);
+        upToDate.sort(null);
         problems.sort(null);
-        return new BuildResult(pages, written, problems);
+        return new BuildResult(pages, written, upToDate, removed, problems);
     }
 
     /** Keeps the first job for each output path; a later one is a problem naming both sources. */
@@ -101,14 +126,26 @@ public final class SiteBuild {
         return unique;
     }
 
-    private Either<BuildProblem, OutputPath> produce(OutputJob job, TemplateContext context) {
+    /** Produces one output; answers whether it was written (false: its trace held, it was up to date). */
+    private Either<BuildProblem, Boolean> produce(OutputJob job, TemplateContext context, String config) {
+        var ran = new AtomicBoolean();
         try {
             if (job.page() != null) {
-                renderPage(job.page(), context);
+                var values = context.of(job.page(), "");
+                var fingerprints = Map.of("config", config, "site data", Fingerprint.of(values));
+                perform(new Traced<>("page:" + job.output().value(), fingerprints, Codec.unit(), () -> {
+                    ran.set(true);
+                    renderPage(job.page(), context);
+                    return Unit.UNIT;
+                }));
             } else {
-                perform(new CopyFile(job.staticFile(), job.output()));
+                perform(new Traced<>("static:" + job.output().value(), Map.of(), Codec.unit(), () -> {
+                    ran.set(true);
+                    perform(new CopyFile(job.staticFile(), job.output()));
+                    return Unit.UNIT;
+                }));
             }
-            return Either.right(job.output());
+            return Either.right(ran.get());
         } catch (SiteException e) {
             return Either.left(e.toProblem());
         } catch (EffectFailedException e) {
@@ -122,9 +159,9 @@ public final class SiteBuild {
 
     private static void renderPage(Page page, TemplateContext context) {
         var layout = Layouts.choose(page);
-        var html = perform(new RenderMarkdown(page.body())).html();
-        Map<String, Object> values = context.of(page, html);
-        var rendered = perform(new RenderTemplate(layout, values));
+        var body = page.hasSourceFile() ? SourceText.bodyOf(perform(new ReadFile(SitePath.of(page.source()))).asUtf8()) : "";
+        var html = perform(new RenderMarkdown(body)).html();
+        var rendered = perform(new RenderTemplate(layout, context.of(page, html)));
         perform(new WriteFile(page.output(), Bytes.utf8(rendered)));
     }
 

@@ -100,6 +100,11 @@ public record SiteConfig(String title, String baseURL, String language, String o
         return origin + path;
     }
 
+    /** Answers a hash of every setting: what a trace compares to see whether the config changed. */
+    public String fingerprint() {
+        return Fingerprint.of(toString());
+    }
+
     /** Answers the locale of {@link #language()}, for formatting dates. */
     public Locale locale() {
         return Locale.forLanguageTag(language);

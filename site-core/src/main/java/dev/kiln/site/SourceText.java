@@ -1,6 +1,8 @@
 package dev.kiln.site;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A content file split into its front matter and its Markdown body.
@@ -11,38 +13,35 @@ import java.util.Map;
  */
 record SourceText(Map<String, Object> frontMatter, String frontMatterText, String body) {
     private static final String FENCE = "---";
-    private static final java.util.regex.Pattern TOP_LEVEL_KEY =
-            java.util.regex.Pattern.compile("^([^\\s#:'\"-][^:]*):(\\s|$)");
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([^\\s#:'\"-][^:]*):(\\s|$)");
 
     /** Splits a content file; front matter is YAML between a first line of {@code ---} and the next. */
     static SourceText parse(String file, String text) {
-        var content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (!firstLineIs(content, FENCE)) {
+        var content = withoutByteOrderMark(text);
+        var fence = Fence.of(content);
+        if (fence == null) {
             return new SourceText(Map.of(), "", content);
         }
-        int start = content.indexOf('\n') + 1;
-        int at = start;
-        while (at < content.length()) {
-            int end = content.indexOf('\n', at);
-            var line = (end < 0 ? content.substring(at) : content.substring(at, end)).stripTrailing();
-            if (line.equals(FENCE) || line.equals("...")) {
-                var yaml = content.substring(start, at);
-                var body = end < 0 ? "" : content.substring(end + 1);
-                // The YAML starts on the file's second line.
-                return new SourceText(YamlText.parseMapping(yaml, file, 2), yaml, body);
-            }
-            if (end < 0) {
-                break;
-            }
-            at = end + 1;
+        if (fence.yamlEnd() < 0) {
+            throw new SiteException(file, 1, "front matter opened with '---' is never closed with a '---' line");
         }
-        throw new SiteException(file, 1, "front matter opened with '---' is never closed with a '---' line");
+        var yaml = content.substring(fence.yamlStart(), fence.yamlEnd());
+        // The YAML starts on the file's second line.
+        return new SourceText(YamlText.parseMapping(yaml, file, 2), yaml, content.substring(fence.bodyStart()));
     }
 
-    private static boolean firstLineIs(String text, String expected) {
-        int end = text.indexOf('\n');
-        var first = end < 0 ? text : text.substring(0, end);
-        return first.stripTrailing().equals(expected);
+    /**
+     * Answers the Markdown body of a content file that has been parsed before: the front matter is
+     * skipped, not parsed again.
+     */
+    static String bodyOf(String text) {
+        var content = withoutByteOrderMark(text);
+        var fence = Fence.of(content);
+        return fence == null ? content : fence.yamlEnd() < 0 ? "" : content.substring(fence.bodyStart());
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Answers the 1-based line of the file where a front matter key is set, or 0. */
@@ -52,7 +51,7 @@ record SourceText(Map<String, Object> frontMatter, String frontMatterText, Strin
 
     /** Answers the 1-based line of the file where each top-level front matter key is set. */
     Map<String, Integer> keyLines() {
-        var lines = new java.util.HashMap<String, Integer>();
+        var lines = new HashMap<String, Integer>();
         var all = frontMatterText.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
             var matcher = TOP_LEVEL_KEY.matcher(all[i]);
@@ -62,5 +61,35 @@ record SourceText(Map<String, Object> frontMatter, String frontMatterText, Strin
             }
         }
         return lines;
+    }
+
+    /**
+     * Where the front matter lies in a file that opens with {@code ---}.
+     *
+     * @param yamlStart where the YAML starts
+     * @param yamlEnd where the closing line starts, or -1 if there is none
+     * @param bodyStart where the body starts
+     */
+    private record Fence(int yamlStart, int yamlEnd, int bodyStart) {
+        static Fence of(String content) {
+            int firstEnd = content.indexOf('\n');
+            var first = firstEnd < 0 ? content : content.substring(0, firstEnd);
+            if (!first.stripTrailing().equals(FENCE) || firstEnd < 0) {
+                return first.stripTrailing().equals(FENCE) ? new Fence(content.length(), -1, content.length()) : null;
+            }
+            int at = firstEnd + 1;
+            while (at < content.length()) {
+                int end = content.indexOf('\n', at);
+                var line = (end < 0 ? content.substring(at) : content.substring(at, end)).stripTrailing();
+                if (line.equals(FENCE) || line.equals("...")) {
+                    return new Fence(firstEnd + 1, at, end < 0 ? content.length() : end + 1);
+                }
+                if (end < 0) {
+                    break;
+                }
+                at = end + 1;
+            }
+            return new Fence(firstEnd + 1, -1, content.length());
+        }
     }
 }

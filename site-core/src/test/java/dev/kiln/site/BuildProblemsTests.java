@@ -9,6 +9,8 @@ import dev.kiln.testing.FixedWorld;
 import dev.kiln.testing.FixtureSites;
 import dev.kiln.testing.InMemoryFiles;
 import dev.kiln.handlers.ParallelHandler;
+import dev.kiln.handlers.TraceHandler;
+import dev.kiln.handlers.TraceStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +112,8 @@ class BuildProblemsTests {
     void anEffectNoHandlerAnswersIsReportedForEveryPageThatNeededIt() {
         // No Markdown or template handler: every page fails, naming the effect nobody answered.
         var files = InMemoryFiles.of(FixtureSites.smallBlog());
-        var stack = HandlerStack.of(FixedWorld.standard(), ParallelHandler.sequential(), files);
+        var trace = TraceHandler.reusing(TraceStore.empty("test", "first build"), "test");
+        var stack = HandlerStack.of(trace, ParallelHandler.sequential(), FixedWorld.standard(), files);
         var result = stack.run(() -> SiteBuild.run(BuildOptions.defaults()));
         assertEquals(5, result.problems().size(), result.problems().toString());
         assertTrue(result.problems().stream().allMatch(p -> p.message().contains("no handler answered")),

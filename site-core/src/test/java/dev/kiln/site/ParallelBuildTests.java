@@ -13,9 +13,9 @@ class ParallelBuildTests {
         var files = SyntheticSite.generate(300, 5, 12, 3);
         var sequential = TestSite.of(files);
         sequential.build();
-        var pooled = TestSite.of(files).withParallel(ParallelHandler.pool(8));
+        var pooled = TestSite.of(files).withParallel(() -> ParallelHandler.pool(8));
         pooled.build();
-        var virtual = TestSite.of(files).withParallel(ParallelHandler.virtualThreads());
+        var virtual = TestSite.of(files).withParallel(ParallelHandler::virtualThreads);
         virtual.build();
         assertEquals(sequential.files.output(), pooled.files.output());
         assertEquals(sequential.files.output(), virtual.files.output());

@@ -1,23 +1,37 @@
 package dev.kiln.site;
 
+import dev.kiln.effects.Bytes;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.HandlerStack;
 import dev.kiln.handlers.BuiltInThemeHandler;
 import dev.kiln.handlers.HandlebarsHandler;
 import dev.kiln.handlers.MarkdownHandler;
+import dev.kiln.handlers.MetricsHandler;
 import dev.kiln.handlers.ParallelHandler;
+import dev.kiln.handlers.TraceHandler;
+import dev.kiln.handlers.TraceStore;
 import dev.kiln.testing.FixedWorld;
 import dev.kiln.testing.InMemoryFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** A site in memory with the real Markdown, template and theme handlers in front: no disk. */
+/**
+ * A site in memory with the real Markdown, template, trace and theme handlers: no disk. The trace
+ * store is kept as bytes between builds, as the CLI keeps it in a file, so consecutive builds are
+ * incremental.
+ */
 final class TestSite {
+    static final String KILN_VERSION = "test";
+
     final InMemoryFiles files;
     final FixedWorld world = FixedWorld.standard();
     private final List<Handler> extra = new ArrayList<>();
-    private ParallelHandler parallel = ParallelHandler.sequential();
+    private Supplier<ParallelHandler> parallel = ParallelHandler::sequential;
+    private Bytes traces;
+    private TraceHandler lastTrace;
+    private MetricsHandler lastMetrics;
 
     private TestSite(InMemoryFiles files) {
         this.files = files;
@@ -27,7 +41,7 @@ final class TestSite {
         return new TestSite(InMemoryFiles.of(files));
     }
 
-    TestSite withParallel(ParallelHandler handler) {
+    TestSite withParallel(Supplier<ParallelHandler> handler) {
         this.parallel = handler;
         return this;
     }
@@ -38,11 +52,10 @@ final class TestSite {
         return this;
     }
 
-    HandlerStack stack() {
-        var handlers = new ArrayList<Handler>(extra);
-        handlers.addAll(List.of(world, parallel, MarkdownHandler.gitHubFlavoured(), HandlebarsHandler.create(),
-                BuiltInThemeHandler.standard(), files));
-        return HandlerStack.of(handlers);
+    /** Forgets the traces: the next build is a full one. */
+    TestSite forgetTraces() {
+        traces = null;
+        return this;
     }
 
     BuildResult build() {
@@ -50,9 +63,27 @@ final class TestSite {
     }
 
     BuildResult build(BuildOptions options) {
-        try (var handler = parallel) {
-            return stack().run(() -> SiteBuild.run(options));
+        var store = traces == null ? TraceStore.empty(KILN_VERSION, "first build") : TraceStore.decode(traces, KILN_VERSION);
+        lastTrace = TraceHandler.reusing(store, KILN_VERSION);
+        lastMetrics = MetricsHandler.create();
+        try (var forks = parallel.get()) {
+            var handlers = new ArrayList<Handler>(extra);
+            handlers.addAll(List.of(lastMetrics, MarkdownHandler.gitHubFlavoured(), HandlebarsHandler.create(),
+                    lastTrace, forks, world, BuiltInThemeHandler.standard(), files));
+            var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options));
+            traces = lastTrace.store().encode();
+            return result;
         }
+    }
+
+    /** Answers the trace handler of the last build: what ran and why. */
+    TraceHandler lastTrace() {
+        return lastTrace;
+    }
+
+    /** Answers the metrics of the last build. */
+    MetricsHandler lastMetrics() {
+        return lastMetrics;
     }
 
     String output(String path) {

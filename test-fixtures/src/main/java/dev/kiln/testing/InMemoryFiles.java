@@ -2,9 +2,11 @@ package dev.kiln.testing;
 
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.DeleteOutputFile;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.FileExists;
+import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Next;
@@ -12,6 +14,8 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.StatFile;
+import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.util.Map;
@@ -19,17 +23,25 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A site folder and an output folder held in memory: answers every file effect, so tests run the
- * real page code with no disk, deterministically and in milliseconds. Safe to use from parallel
- * forks.
+ * real page code with no disk, deterministically and in milliseconds. Every change of a file gives
+ * it a new modification stamp, as a disk would. Safe to use from parallel forks.
  *
  * @since 0.1
  */
 public final class InMemoryFiles implements Handler {
-    private final NavigableMap<String, Bytes> site = new ConcurrentSkipListMap<>();
-    private final NavigableMap<String, Bytes> output = new ConcurrentSkipListMap<>();
+    private final NavigableMap<String, Entry> site = new ConcurrentSkipListMap<>();
+    private final NavigableMap<String, Entry> output = new ConcurrentSkipListMap<>();
+    private final AtomicLong clock = new AtomicLong();
+
+    private record Entry(Bytes content, long modified) {
+        FileStamp stamp() {
+            return new FileStamp(content.size(), modified);
+        }
+    }
 
     private InMemoryFiles() {
     }
@@ -48,13 +60,12 @@ public final class InMemoryFiles implements Handler {
 
     /** Puts (or replaces) a site file. */
     public InMemoryFiles put(String path, String text) {
-        site.put(SitePath.of(path).value(), Bytes.utf8(text));
-        return this;
+        return put(path, Bytes.utf8(text));
     }
 
     /** Puts (or replaces) a site file with binary content. */
     public InMemoryFiles put(String path, Bytes content) {
-        site.put(SitePath.of(path).value(), content);
+        site.put(SitePath.of(path).value(), entry(content));
         return this;
     }
 
@@ -64,29 +75,43 @@ public final class InMemoryFiles implements Handler {
         return this;
     }
 
-    /** Puts an output file, as a previous build would have left it. */
+    /** Puts an output file, as a previous build (or a person) would have left it. */
     public InMemoryFiles putOutput(String path, String text) {
-        output.put(OutputPath.of(path).value(), Bytes.utf8(text));
+        output.put(OutputPath.of(path).value(), entry(Bytes.utf8(text)));
         return this;
+    }
+
+    /** Removes an output file, as a person might. */
+    public InMemoryFiles deleteOutput(String path) {
+        output.remove(path);
+        return this;
+    }
+
+    private Entry entry(Bytes content) {
+        return new Entry(content, clock.incrementAndGet());
     }
 
     /** Answers a snapshot of the site files. */
     public Map<String, Bytes> siteFiles() {
-        return new TreeMap<>(site);
+        var files = new TreeMap<String, Bytes>();
+        site.forEach((path, entry) -> files.put(path, entry.content()));
+        return files;
     }
 
     /** Answers a snapshot of the output, path to content, sorted by path. */
     public Map<String, Bytes> output() {
-        return new TreeMap<>(output);
+        var files = new TreeMap<String, Bytes>();
+        output.forEach((path, entry) -> files.put(path, entry.content()));
+        return files;
     }
 
     /** Answers an output file as text; fails if the build did not write it. */
     public String outputText(String path) {
-        var content = output.get(path);
-        if (content == null) {
+        var entry = output.get(path);
+        if (entry == null) {
             throw new AssertionError("no output file " + path + "; the output holds " + output.keySet());
         }
-        return content.asUtf8();
+        return entry.content().asUtf8();
     }
 
     @Override
@@ -99,24 +124,30 @@ public final class InMemoryFiles implements Handler {
                     .filter(path -> path.isInside(list.folder()))
                     .toList();
             case FileExists exists -> (R) Boolean.valueOf(site.containsKey(exists.path().value()));
+            case StatFile stat -> (R) Optional.ofNullable(site.get(stat.path().value())).map(Entry::stamp);
             case WriteFile write -> {
-                output.put(write.path().value(), write.content());
+                output.put(write.path().value(), entry(write.content()));
                 yield (R) Unit.UNIT;
             }
             case CopyFile copy -> {
-                output.put(copy.target().value(), read(new ReadFile(copy.source())));
+                output.put(copy.target().value(), entry(read(new ReadFile(copy.source()))));
                 yield (R) Unit.UNIT;
             }
-            case ReadOutputFile read -> (R) Optional.ofNullable(output.get(read.path().value()));
+            case ReadOutputFile read -> (R) Optional.ofNullable(output.get(read.path().value())).map(Entry::content);
+            case StatOutputFile stat -> (R) Optional.ofNullable(output.get(stat.path().value())).map(Entry::stamp);
+            case DeleteOutputFile delete -> {
+                output.remove(delete.path().value());
+                yield (R) Unit.UNIT;
+            }
             default -> next.forward(effect);
         };
     }
 
     private Bytes read(ReadFile read) {
-        var content = site.get(read.path().value());
-        if (content == null) {
+        var entry = site.get(read.path().value());
+        if (entry == null) {
             throw new EffectFailedException(read, read.path().value(), 0, "no such file", null);
         }
-        return content;
+        return entry.content();
     }
 }

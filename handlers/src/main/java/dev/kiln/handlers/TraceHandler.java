@@ -1,0 +1,311 @@
+package dev.kiln.handlers;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.CopyFile;
+import dev.kiln.effects.DeleteOutputFile;
+import dev.kiln.effects.Effect;
+import dev.kiln.effects.FileExists;
+import dev.kiln.effects.FileStamp;
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.Next;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.Parallel;
+import dev.kiln.effects.PruneOutputs;
+import dev.kiln.effects.ReadClock;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.StatFile;
+import dev.kiln.effects.StatOutputFile;
+import dev.kiln.effects.Traced;
+import dev.kiln.effects.WriteFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Makes builds incremental. For each {@link Traced} computation it checks the trace the previous
+ * build recorded: when every input still holds (file stamps first, hashes only where a stamp
+ * differs) and every file it wrote is still there as written, the computation is skipped and its
+ * recorded answer given back. Otherwise it runs, and everything it performs below this handler is
+ * recorded as its new trace: files read, existence checks, listings, the clock, files written.
+ *
+ * <p>Place it below the handlers that read on a page's behalf (templates), so their reads count,
+ * and above the parallel, theme and file handlers. One handler serves one build; {@link #store()}
+ * then holds the traces for the next.
+ *
+ * @since 0.1
+ */
+public final class TraceHandler implements Handler {
+    private static final ScopedValue<TraceRecorder> RECORDER = ScopedValue.newInstance();
+    private static final int MAX_REASONS = 3;
+
+    private final TraceStore previous;
+    private final String kilnVersion;
+    private final ConcurrentMap<String, PageTrace> current = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<String>> rebuilt = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<Object, Object> checked = new ConcurrentHashMap<>();
+    private final LongAdder skipped = new LongAdder();
+    private volatile boolean pruned;
+
+    private TraceHandler(TraceStore previous, String kilnVersion) {
+        this.previous = previous;
+        this.kilnVersion = kilnVersion;
+    }
+
+    /** Answers a handler that reuses what {@code previous} still vouches for. */
+    public static TraceHandler reusing(TraceStore previous, String kilnVersion) {
+        return new TraceHandler(previous, kilnVersion);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R handle(Effect<R> effect, Next next) {
+        if (effect instanceof Traced<?> traced) {
+            return (R) traced(traced, next);
+        }
+        if (effect instanceof PruneOutputs prune) {
+            return (R) prune(prune, next);
+        }
+        if (!RECORDER.isBound()) {
+            return next.forward(effect);
+        }
+        return record(effect, next, RECORDER.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R record(Effect<R> effect, Next next, TraceRecorder recorder) {
+        return switch (effect) {
+            case ReadFile read -> {
+                // The stamp is taken before the read: if the file changes after it, the next build
+                // sees another stamp and hashes the file again.
+                var stamp = next.forward(new StatFile(read.path())).orElse(null);
+                var content = next.forward(read);
+                recorder.input(new TraceInput.FileContent(read.path(), stamp, content.sha256()));
+                yield (R) content;
+            }
+            case FileExists exists -> {
+                var answer = next.forward(exists);
+                recorder.input(new TraceInput.Existence(exists.path(), answer));
+                yield (R) answer;
+            }
+            case ListFiles list -> {
+                var answer = next.forward(list);
+                recorder.input(new TraceInput.Listing(list.folder(), listingHash(answer)));
+                yield (R) answer;
+            }
+            case ReadClock clock -> {
+                recorder.input(new TraceInput.Volatile("it reads the clock"));
+                yield (R) next.forward(clock);
+            }
+            case ReadOutputFile read -> {
+                recorder.input(new TraceInput.Volatile("it reads the output " + read.path()));
+                yield (R) next.forward(read);
+            }
+            case WriteFile write -> {
+                var answer = next.forward(write);
+                recorder.output(new PageTrace.WrittenOutput(write.path(), stampOf(write.path(), next),
+                        write.content().sha256()));
+                yield (R) answer;
+            }
+            case CopyFile copy -> {
+                var stamp = next.forward(new StatFile(copy.source())).orElse(null);
+                var hash = next.forward(new ReadFile(copy.source())).sha256();
+                var answer = next.forward(copy);
+                recorder.input(new TraceInput.FileContent(copy.source(), stamp, hash));
+                recorder.output(new PageTrace.WrittenOutput(copy.target(), stampOf(copy.target(), next), hash));
+                yield (R) answer;
+            }
+            case Parallel<?> parallel -> (R) next.forward(bound(parallel, recorder));
+            default -> next.forward(effect);
+        };
+    }
+
+    /** Forks do not inherit scoped values: each task binds the recorder again. */
+    private static <T> Parallel<T> bound(Parallel<T> parallel, TraceRecorder recorder) {
+        List<Supplier<T>> tasks = parallel.tasks().stream()
+                .<Supplier<T>>map(task -> () -> ScopedValue.where(RECORDER, recorder).call(task::get))
+                .toList();
+        return new Parallel<>(tasks);
+    }
+
+    private static FileStamp stampOf(OutputPath path, Next next) {
+        return next.forward(new StatOutputFile(path)).orElse(null);
+    }
+
+    private <T> T traced(Traced<T> traced, Next next) {
+        var outer = RECORDER.isBound() ? RECORDER.get() : null;
+        var earlier = previous.reusable(traced.key());
+        List<String> reasons = earlier.isEmpty()
+                ? List.of(previous.notReusable().orElse("it is new"))
+                : reasonsToRun(earlier.get(), traced, next);
+        if (reasons.isEmpty()) {
+            var trace = earlier.get();
+            Optional<T> value = decoded(traced, trace);
+            if (value.isPresent()) {
+                current.put(traced.key(), trace);
+                skipped.increment();
+                if (outer != null) {
+                    outer.include(trace);
+                }
+                return value.get();
+            }
+            reasons = List.of("its recorded answer could not be read");
+        }
+        var recorder = new TraceRecorder();
+        var computation = next.inPerformersStack(traced.computation());
+        T value = ScopedValue.where(RECORDER, recorder).call(computation::get);
+        var trace = recorder.toTrace(traced.key(), traced.fingerprints(), traced.codec().encode(value));
+        current.put(traced.key(), trace);
+        rebuilt.put(traced.key(), reasons);
+        if (outer != null) {
+            outer.include(trace);
+        }
+        return value;
+    }
+
+    private static <T> Optional<T> decoded(Traced<T> traced, PageTrace trace) {
+        try {
+            return Optional.of(traced.codec().decode(trace.value()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Answers why the computation must run again (up to a few reasons), or nothing if it need not. */
+    private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next) {
+        var reasons = new ArrayList<String>();
+        var now = new java.util.TreeMap<>(traced.fingerprints());
+        for (var entry : now.entrySet()) {
+            if (!entry.getValue().equals(trace.fingerprints().get(entry.getKey()))) {
+                reasons.add(entry.getKey() + " changed");
+            }
+        }
+        for (var name : trace.fingerprints().keySet()) {
+            if (!now.containsKey(name)) {
+                reasons.add(name + " is no longer used");
+            }
+        }
+        for (var input : trace.inputs()) {
+            if (reasons.size() >= MAX_REASONS) {
+                return reasons;
+            }
+            inputReason(input, next).ifPresent(reasons::add);
+        }
+        for (var output : trace.outputs()) {
+            if (reasons.size() >= MAX_REASONS) {
+                return reasons;
+            }
+            outputReason(output, next).ifPresent(reasons::add);
+        }
+        return reasons;
+    }
+
+    private Optional<String> inputReason(TraceInput input, Next next) {
+        return switch (input) {
+            case TraceInput.FileContent file -> {
+                Optional<FileStamp> stamp = check(new StatFile(file.path()), next);
+                if (stamp.isEmpty()) {
+                    yield Optional.of(file.path() + " was deleted");
+                }
+                if (stamp.get().equals(file.stamp())) {
+                    yield Optional.empty();
+                }
+                String hash = check(new ContentHash(file.path()), () -> next.forward(new ReadFile(file.path())).sha256());
+                yield hash.equals(file.sha256()) ? Optional.empty() : Optional.of(file.path() + " changed");
+            }
+            case TraceInput.Existence existence -> {
+                boolean exists = check(new FileExists(existence.path()), next);
+                yield exists == existence.exists() ? Optional.empty()
+                        : Optional.of(existence.path() + (exists ? " was added" : " was removed"));
+            }
+            case TraceInput.Listing listing -> {
+                String hash = check(new ListingHash(listing.folder()),
+                        () -> listingHash(next.forward(new ListFiles(listing.folder()))));
+                yield hash.equals(listing.sha256()) ? Optional.empty()
+                        : Optional.of("the files under " + listing.folder() + "/ changed");
+            }
+            case TraceInput.Volatile volatileInput -> Optional.of(volatileInput.what());
+        };
+    }
+
+    private static Optional<String> outputReason(PageTrace.WrittenOutput output, Next next) {
+        var stamp = next.forward(new StatOutputFile(output.path()));
+        if (stamp.isEmpty()) {
+            return Optional.of("its output " + output.path() + " is missing");
+        }
+        if (stamp.get().equals(output.stamp())) {
+            return Optional.empty();
+        }
+        var content = next.forward(new ReadOutputFile(output.path()));
+        return content.isPresent() && content.get().sha256().equals(output.sha256()) ? Optional.empty()
+                : Optional.of("its output " + output.path() + " was changed outside kiln");
+    }
+
+    /** Site files do not change during a build: each question is asked of the world once. */
+    @SuppressWarnings("unchecked")
+    private <R> R check(Effect<R> question, Next next) {
+        return (R) checked.computeIfAbsent(question, key -> next.forward(question));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R check(Object question, Supplier<R> answer) {
+        return (R) checked.computeIfAbsent(question, key -> answer.get());
+    }
+
+    private record ContentHash(SitePath path) {
+    }
+
+    private record ListingHash(SitePath folder) {
+    }
+
+    private static String listingHash(List<SitePath> paths) {
+        return Bytes.utf8(String.join("\n", paths.stream().map(SitePath::value).toList())).sha256();
+    }
+
+    private List<OutputPath> prune(PruneOutputs prune, Next next) {
+        var stale = new TreeSet<OutputPath>();
+        for (var output : previous.outputs()) {
+            if (!prune.produced().contains(output)) {
+                stale.add(output);
+            }
+        }
+        for (var path : stale) {
+            next.forward(new DeleteOutputFile(path));
+        }
+        pruned = true;
+        return List.copyOf(stale);
+    }
+
+    /**
+     * Answers the traces of this build, for the next one. After a build that did not prune (it met
+     * problems), the earlier traces of computations that did not run are kept as well: a trace is
+     * sound whenever it is checked, and it remembers outputs that a later clean build must prune.
+     */
+    public TraceStore store() {
+        var traces = new java.util.LinkedHashMap<String, PageTrace>();
+        if (!pruned && previous.notReusable().isEmpty()) {
+            traces.putAll(previous.traces());
+        }
+        traces.putAll(current);
+        return TraceStore.of(kilnVersion, traces.values());
+    }
+
+    /** Answers, for each computation that ran, why it had to (sorted by key). */
+    public Map<String, List<String>> rebuilt() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(rebuilt));
+    }
+
+    /** Answers how many computations were skipped because their traces still held. */
+    public long skipped() {
+        return skipped.sum();
+    }
+}

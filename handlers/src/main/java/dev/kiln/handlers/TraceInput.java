@@ -1,0 +1,49 @@
+package dev.kiln.handlers;
+
+import dev.kiln.effects.FileStamp;
+import dev.kiln.effects.SitePath;
+
+/**
+ * One input a traced computation depended on, as recorded when it ran.
+ *
+ * @since 0.1
+ */
+public sealed interface TraceInput {
+
+    /**
+     * A file it read: its stamp when read (taken before the read, so a later change always shows)
+     * and the hash of what it read.
+     *
+     * @param path the file
+     * @param stamp its stamp, or null where the file had none (a theme file)
+     * @param sha256 the hash of its content
+     */
+    record FileContent(SitePath path, FileStamp stamp, String sha256) implements TraceInput {
+    }
+
+    /**
+     * Whether a file existed when it asked (a layout looked for and not found is an input too).
+     *
+     * @param path the file
+     * @param exists what the answer was
+     */
+    record Existence(SitePath path, boolean exists) implements TraceInput {
+    }
+
+    /**
+     * The files under a folder when it listed them.
+     *
+     * @param folder the folder
+     * @param sha256 the hash of the listing
+     */
+    record Listing(SitePath folder, String sha256) implements TraceInput {
+    }
+
+    /**
+     * Something that is never the same twice (the clock): the computation always runs again.
+     *
+     * @param what what it was, for explanations
+     */
+    record Volatile(String what) implements TraceInput {
+    }
+}

@@ -1,0 +1,190 @@
+package dev.kiln.site;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.Codec;
+import dev.kiln.effects.OutputPath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Keeps a parsed {@link Page} between builds, so an unchanged content file is not read again. */
+enum PageCodec implements Codec<Page> {
+    INSTANCE;
+
+    @Override
+    public Bytes encode(Page page) {
+        try {
+            var buffer = new ByteArrayOutputStream(512);
+            var out = new DataOutputStream(buffer);
+            text(out, page.source());
+            out.writeByte(page.kind().ordinal());
+            text(out, page.section());
+            text(out, page.title());
+            text(out, page.date().map(DateTimeFormatter.ISO_ZONED_DATE_TIME::format).orElse(""));
+            out.writeBoolean(page.draft());
+            value(out, page.tags());
+            text(out, page.layout().orElse(""));
+            out.writeInt(page.weight());
+            text(out, page.description());
+            value(out, page.params());
+            text(out, page.url());
+            text(out, page.output().value());
+            out.writeInt(page.keyLines().size());
+            for (var entry : new java.util.TreeMap<>(page.keyLines()).entrySet()) {
+                text(out, entry.getKey());
+                out.writeInt(entry.getValue());
+            }
+            out.flush();
+            return Bytes.wrap(buffer.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Page decode(Bytes bytes) {
+        try {
+            var in = new DataInputStream(new ByteArrayInputStream(bytes.toArray()));
+            var source = text(in);
+            var kind = Page.Kind.values()[in.readByte()];
+            var section = text(in);
+            var title = text(in);
+            var date = text(in);
+            var draft = in.readBoolean();
+            var tags = (List<String>) value(in);
+            var layout = text(in);
+            var weight = in.readInt();
+            var description = text(in);
+            var params = (Map<String, Object>) value(in);
+            var url = text(in);
+            var output = OutputPath.of(text(in));
+            int lines = in.readInt();
+            var keyLines = new HashMap<String, Integer>();
+            for (int i = 0; i < lines; i++) {
+                keyLines.put(text(in), in.readInt());
+            }
+            return new Page(source, kind, section, title,
+                    date.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(date)), draft, tags,
+                    layout.isEmpty() ? Optional.empty() : Optional.of(layout), weight, description, params, url,
+                    output, keyLines);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a page kept by this kiln", e);
+        }
+    }
+
+    private static void text(DataOutputStream out, String text) throws IOException {
+        var bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        var bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void value(DataOutputStream out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeByte(0);
+            case String text -> {
+                out.writeByte(1);
+                text(out, text);
+            }
+            case Integer number -> {
+                out.writeByte(2);
+                out.writeInt(number);
+            }
+            case Long number -> {
+                out.writeByte(3);
+                out.writeLong(number);
+            }
+            case Double number -> {
+                out.writeByte(4);
+                out.writeDouble(number);
+            }
+            case Boolean flag -> {
+                out.writeByte(5);
+                out.writeBoolean(flag);
+            }
+            case List<?> list -> {
+                out.writeByte(6);
+                out.writeInt(list.size());
+                for (var item : list) {
+                    value(out, item);
+                }
+            }
+            case Map<?, ?> map -> {
+                out.writeByte(7);
+                out.writeInt(map.size());
+                for (var entry : map.entrySet()) {
+                    text(out, String.valueOf(entry.getKey()));
+                    value(out, entry.getValue());
+                }
+            }
+            case BigInteger number -> {
+                out.writeByte(8);
+                text(out, number.toString());
+            }
+            case byte[] bytes -> {
+                out.writeByte(9);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+            default -> {
+                out.writeByte(1);
+                text(out, String.valueOf(value));
+            }
+        }
+    }
+
+    private static Object value(DataInputStream in) throws IOException {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 0 -> null;
+            case 1 -> text(in);
+            case 2 -> in.readInt();
+            case 3 -> in.readLong();
+            case 4 -> in.readDouble();
+            case 5 -> in.readBoolean();
+            case 6 -> {
+                int size = in.readInt();
+                var list = new ArrayList<Object>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(value(in));
+                }
+                yield Collections.unmodifiableList(list);
+            }
+            case 7 -> {
+                int size = in.readInt();
+                var map = new LinkedHashMap<String, Object>();
+                for (int i = 0; i < size; i++) {
+                    map.put(text(in), value(in));
+                }
+                yield Collections.unmodifiableMap(map);
+            }
+            case 8 -> new BigInteger(text(in));
+            case 9 -> {
+                var bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                yield bytes;
+            }
+            default -> throw new IOException("unknown value tag " + tag);
+        };
+    }
+}
