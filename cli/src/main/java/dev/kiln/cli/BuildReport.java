@@ -7,6 +7,7 @@ import dev.kiln.site.BuildResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Prints what a build did: the dry-run plan, metrics, problems and the one-line summary. */
@@ -19,6 +20,26 @@ final class BuildReport {
         this.err = err;
     }
 
+    PrintWriter err() {
+        return err;
+    }
+
+    /** Prints, for each file built again, why: the reasons its trace gave. */
+    void explain(Map<String, List<String>> rebuilt, BuildResult result) {
+        rebuilt.forEach((key, reasons) -> {
+            int colon = key.indexOf(':');
+            var kind = colon < 0 ? "" : key.substring(0, colon);
+            if (kind.equals("page") || kind.equals("static")) {
+                out.println("rebuilt " + key.substring(colon + 1) + ": " + String.join("; ", reasons));
+            }
+        });
+        for (var removed : result.removed()) {
+            out.println("removed " + removed + ": no page or static file produces it any more");
+        }
+        out.printf(Locale.ROOT, "explain: %d rebuilt, %d up to date, %d removed%n",
+                result.written().size(), result.upToDate().size(), result.removed().size());
+    }
+
     void plan(List<PlannedWrite> plan, Path output) {
         for (var write : plan) {
             out.printf(Locale.ROOT, "%-9s %9s  %s%n", write.status().name().toLowerCase(Locale.ROOT),
@@ -27,8 +48,9 @@ final class BuildReport {
         long added = plan.stream().filter(w -> w.status() == PlannedWrite.Status.NEW).count();
         long changed = plan.stream().filter(w -> w.status() == PlannedWrite.Status.CHANGED).count();
         long same = plan.stream().filter(w -> w.status() == PlannedWrite.Status.UNCHANGED).count();
-        out.printf(Locale.ROOT, "dry run: %d files would be written to %s (%d new, %d changed, %d unchanged); nothing was written%n",
-                plan.size(), output, added, changed, same);
+        long deleted = plan.stream().filter(w -> w.status() == PlannedWrite.Status.DELETE).count();
+        out.printf(Locale.ROOT, "dry run: %d files would be written to %s (%d new, %d changed, %d unchanged), %d deleted;"
+                + " nothing was written%n", plan.size() - deleted, output, added, changed, same, deleted);
     }
 
     void metrics(List<EffectMetric> metrics) {
@@ -53,10 +75,11 @@ final class BuildReport {
                     result.problems().size(), result.problems().size() == 1 ? "" : "s", result.pages(),
                     result.written().size(), dryRun ? "planned" : "written", time);
         } else if (dryRun) {
-            out.printf(Locale.ROOT, "planned %d pages, %d files in %s%n", result.pages(), result.written().size(), time);
+            out.printf(Locale.ROOT, "planned %d pages: %d files to write, %d up to date, %d to remove, in %s%n",
+                    result.pages(), result.written().size(), result.upToDate().size(), result.removed().size(), time);
         } else {
-            out.printf(Locale.ROOT, "built %d pages, %d files written to %s in %s%n",
-                    result.pages(), result.written().size(), output, time);
+            out.printf(Locale.ROOT, "built %d pages: %d files written, %d up to date, %d removed, in %s (output: %s)%n",
+                    result.pages(), result.written().size(), result.upToDate().size(), result.removed().size(), time, output);
         }
         out.flush();
         err.flush();

@@ -91,6 +91,14 @@ public final class TraceStore {
         }
     }
 
+    /**
+     * Answers this store with none of its traces reusable (they still name the outputs that a
+     * build may prune), for {@code --no-cache}.
+     */
+    public TraceStore withoutReuse(String reason) {
+        return new TraceStore(kilnVersion, traces, Optional.of(reason));
+    }
+
     /** Answers the bytes of this store. */
     public Bytes encode() {
         try {

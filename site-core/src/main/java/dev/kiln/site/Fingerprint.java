@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The SHA-256 of a value tree (maps, lists, strings, numbers, booleans), in a canonical form: every
  * value is tagged with its type and every string with its length, so different trees never share
- * a form. Maps are walked in their own order, which kiln keeps stable.
+ * a form. Maps are walked in the order of their keys, whatever their own order.
  */
 final class Fingerprint {
     private final MessageDigest digest;
@@ -36,8 +36,11 @@ final class Fingerprint {
             case Map<?, ?> map -> {
                 tag('M');
                 number(map.size());
-                map.forEach((key, item) -> {
-                    text(String.valueOf(key));
+                // Sorted by key: a map's own order may change from one JVM run to the next (Map.of).
+                var sorted = new java.util.TreeMap<String, Object>();
+                map.forEach((key, item) -> sorted.put(String.valueOf(key), item));
+                sorted.forEach((key, item) -> {
+                    text(key);
                     add(item);
                 });
             }

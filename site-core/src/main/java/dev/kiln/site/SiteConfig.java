@@ -22,13 +22,15 @@ import java.util.Objects;
  * @param baseURL where the site is published, ending in a slash ({@code https://example.org/})
  * @param language the site's language tag ({@code en})
  * @param output the output folder, relative to the site folder
+ * @param cacheDir the folder of kiln's build cache (traces for incremental builds), relative to
+ *     the site folder
  * @param timeZone the zone dates without one are in, and dates are shown in
  * @param homePages how many recent pages the home page lists
  * @param menu the main menu, or empty to build it from the top-level sections and pages
  * @param params free values for templates ({@code site.params})
  * @since 0.1
  */
-public record SiteConfig(String title, String baseURL, String language, String output, ZoneId timeZone,
+public record SiteConfig(String title, String baseURL, String language, String output, String cacheDir, ZoneId timeZone,
         int homePages, List<MenuEntry> menu, Map<String, Object> params) {
 
     /** The config file, relative to the site folder. */
@@ -39,6 +41,7 @@ public record SiteConfig(String title, String baseURL, String language, String o
         Objects.requireNonNull(baseURL, "baseURL");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(timeZone, "timeZone");
         menu = List.copyOf(menu);
         params = OrderedMaps.copyOf(params);
@@ -46,7 +49,7 @@ public record SiteConfig(String title, String baseURL, String language, String o
 
     /** Answers the settings of a site with no {@code kiln.yaml}. */
     public static SiteConfig defaults() {
-        return new SiteConfig("My kiln site", "/", "en", "public", ZoneId.of("UTC"), 10, List.of(), Map.of());
+        return new SiteConfig("My kiln site", "/", "en", "public", ".kiln", ZoneId.of("UTC"), 10, List.of(), Map.of());
     }
 
     /** Reads {@code kiln.yaml} through the handler stack; defaults where there is none. */
@@ -62,7 +65,7 @@ public record SiteConfig(String title, String baseURL, String language, String o
         var file = FILE.value();
         var values = YamlText.parseMapping(text, file, 1);
         var defaults = defaults();
-        var known = List.of("title", "baseURL", "language", "output", "timeZone", "homePages", "menu", "params");
+        var known = List.of("title", "baseURL", "language", "output", "cacheDir", "timeZone", "homePages", "menu", "params");
         for (var key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new SiteException(file, YamlText.lineOfKey(text, key),
@@ -74,12 +77,13 @@ public record SiteConfig(String title, String baseURL, String language, String o
         var title = setting.text("title", defaults.title());
         var baseURL = baseURL(setting.text("baseURL", defaults.baseURL()), setting);
         var language = language(setting.text("language", defaults.language()), setting);
-        var output = output(setting.text("output", defaults.output()), setting);
+        var output = folder("output", setting.text("output", defaults.output()), setting);
+        var cacheDir = folder("cacheDir", setting.text("cacheDir", defaults.cacheDir()), setting);
         var timeZone = zone(setting.text("timeZone", defaults.timeZone().getId()), setting);
         int homePages = setting.number("homePages", defaults.homePages());
         var menu = MenuEntry.fromConfig(values.get("menu"), setting);
         var params = setting.mapping("params");
-        return new SiteConfig(title, baseURL, language, output, timeZone, homePages, menu, params);
+        return new SiteConfig(title, baseURL, language, output, cacheDir, timeZone, homePages, menu, params);
     }
 
     /** Answers the path part of the base URL ({@code /} or {@code /docs/}): where the site's URLs start. */
@@ -134,15 +138,16 @@ public record SiteConfig(String title, String baseURL, String language, String o
         }
     }
 
-    private static String output(String value, Settings setting) {
+    private static String folder(String key, String value, Settings setting) {
         try {
             var path = SitePath.of(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (path.value().isEmpty() || path.value().equals("content") || path.value().startsWith("content/")) {
+            var top = path.value().contains("/") ? path.value().substring(0, path.value().indexOf('/')) : path.value();
+            if (top.isEmpty() || List.of("content", "layouts", "static", "assets", "data").contains(top)) {
                 throw new IllegalArgumentException("it would overwrite the site's own files");
             }
             return path.value();
         } catch (IllegalArgumentException e) {
-            throw setting.problem("output", "output '" + value + "' must be a folder inside the site: " + e.getMessage());
+            throw setting.problem(key, key + " '" + value + "' must be a folder inside the site: " + e.getMessage());
         }
     }
 

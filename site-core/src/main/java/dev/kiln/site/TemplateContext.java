@@ -125,7 +125,11 @@ final class TemplateContext {
         fields.put("menu", menu.stream().map(entry -> {
             var active = entry.url().equals(page.url())
                     || (!entry.url().equals(basePath) && page.url().startsWith(entry.url()));
-            return Map.<String, Object>of("title", entry.title(), "url", entry.url(), "active", active);
+            var item = new LinkedHashMap<String, Object>();
+            item.put("title", entry.title());
+            item.put("url", entry.url());
+            item.put("active", active);
+            return OrderedMaps.copyOf(item);
         }).toList());
         return fields;
     }

@@ -1,0 +1,134 @@
+package dev.kiln.cli;
+
+import dev.kiln.effects.Handler;
+import dev.kiln.effects.HandlerStack;
+import dev.kiln.handlers.BuiltInThemeHandler;
+import dev.kiln.handlers.CacheHandler;
+import dev.kiln.handlers.DryRunHandler;
+import dev.kiln.handlers.FileSystemHandler;
+import dev.kiln.handlers.HandlebarsHandler;
+import dev.kiln.handlers.MarkdownHandler;
+import dev.kiln.handlers.MetricsHandler;
+import dev.kiln.handlers.ParallelHandler;
+import dev.kiln.handlers.SystemClockHandler;
+import dev.kiln.handlers.TraceHandler;
+import dev.kiln.handlers.TraceStoreFile;
+import dev.kiln.site.BuildOptions;
+import dev.kiln.site.BuildProblem;
+import dev.kiln.site.BuildResult;
+import dev.kiln.site.SiteBuild;
+import dev.kiln.site.SiteConfig;
+import dev.kiln.site.SiteException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one build of a site from the command line: reads the config, checks the folders, assembles
+ * the production handler stack, builds, and keeps the traces for the next build.
+ */
+final class SiteBuilder {
+    private final Request request;
+    private final BuildReport report;
+    private final CacheHandler markdownCache;
+    private final MarkdownHandler markdown = MarkdownHandler.gitHubFlavoured();
+    private final HandlebarsHandler templates = HandlebarsHandler.create();
+    private final BuiltInThemeHandler theme = BuiltInThemeHandler.standard();
+
+    /**
+     * What to build and how.
+     *
+     * @param site the site folder as given
+     * @param output the output folder as given, or null for the config's
+     * @param options the build options
+     * @param threads how many pages to render at once
+     * @param dryRun whether to write nothing
+     * @param reuseTraces whether the build cache may skip pages
+     * @param verbose whether to show debug messages
+     */
+    record Request(Path site, Path output, BuildOptions options, int threads, boolean dryRun, boolean reuseTraces,
+            boolean verbose) {
+    }
+
+    /**
+     * What a build did.
+     *
+     * @param result the build's result
+     * @param rebuilt why each traced computation ran
+     * @param metrics the effects performed
+     * @param output the output folder
+     * @param nanos how long it took
+     */
+    record Outcome(BuildResult result, Map<String, List<String>> rebuilt, List<MetricsHandler.EffectMetric> metrics,
+            Path output, long nanos) {
+    }
+
+    SiteBuilder(Request request, BuildReport report) {
+        this(request, report, CacheHandler.inMemory());
+    }
+
+    /** A builder that keeps rendered Markdown in {@code markdownCache} from one build to the next. */
+    SiteBuilder(Request request, BuildReport report, CacheHandler markdownCache) {
+        this.request = request;
+        this.report = report;
+        this.markdownCache = markdownCache;
+    }
+
+    Outcome build() {
+        long start = System.nanoTime();
+        var siteRoot = SiteFolders.checkedSite(request.site());
+        SiteConfig config;
+        try {
+            config = HandlerStack.of(FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"))).run(SiteConfig::load);
+        } catch (SiteException e) {
+            var result = new BuildResult(0, List.of(), List.of(), List.of(), List.of(e.toProblem()));
+            return new Outcome(result, Map.of(), List.of(), siteRoot, System.nanoTime() - start);
+        }
+        var folders = SiteFolders.of(siteRoot, request.output() != null ? request.output() : siteRoot.resolve(config.output()));
+        var storeFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
+        var version = KilnVersion.fingerprint();
+        var previous = storeFile.load(version);
+        if (!request.reuseTraces()) {
+            previous = previous.withoutReuse("--no-cache was given");
+        }
+        var trace = TraceHandler.reusing(previous, version);
+        var terminal = new TerminalHandler(report.err(), isTerminal(), request.verbose());
+        var metrics = MetricsHandler.create();
+        var dryRun = request.dryRun() ? DryRunHandler.create() : null;
+        BuildResult result;
+        try (var parallel = ParallelHandler.pool(request.threads())) {
+            var handlers = new ArrayList<Handler>(List.of(terminal, metrics, markdownCache, markdown, templates, trace,
+                    parallel, SystemClockHandler.system(), theme));
+            if (dryRun != null) {
+                handlers.add(dryRun);
+            }
+            handlers.add(FileSystemHandler.of(folders.site(), folders.output()));
+            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options()));
+        }
+        terminal.clearProgress();
+        if (dryRun != null) {
+            report.plan(dryRun.plan(), folders.output());
+        } else {
+            result = saved(trace, storeFile, result);
+        }
+        return new Outcome(result, trace.rebuilt(), metrics.metrics(), folders.output(), System.nanoTime() - start);
+    }
+
+    private static BuildResult saved(TraceHandler trace, TraceStoreFile storeFile, BuildResult result) {
+        try {
+            storeFile.save(trace.store());
+            return result;
+        } catch (IOException e) {
+            var problems = new ArrayList<>(result.problems());
+            problems.add(new BuildProblem(TraceStoreFile.NAME, 0, "cannot save the build cache: " + e.getMessage()));
+            return new BuildResult(result.pages(), result.written(), result.upToDate(), result.removed(), problems);
+        }
+    }
+
+    private static boolean isTerminal() {
+        var console = System.console();
+        return console != null && console.isTerminal();
+    }
+}

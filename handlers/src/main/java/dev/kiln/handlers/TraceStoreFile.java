@@ -1,0 +1,61 @@
+package dev.kiln.handlers;
+
+import dev.kiln.effects.Bytes;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Keeps a {@link TraceStore} in a file of the site's cache folder ({@code .kiln/traces.bin}),
+ * written atomically so that an interrupted build leaves the previous store or the new one,
+ * never half of one.
+ *
+ * @since 0.1
+ */
+public final class TraceStoreFile {
+    /** The store's file name in the cache folder. */
+    public static final String NAME = "traces.bin";
+
+    private final Path file;
+
+    private TraceStoreFile(Path file) {
+        this.file = file;
+    }
+
+    /** Answers the store file of a cache folder. */
+    public static TraceStoreFile in(Path cacheFolder) {
+        return new TraceStoreFile(cacheFolder.resolve(NAME));
+    }
+
+    /** Reads the store; a missing or unreadable file gives an empty store saying why. */
+    public TraceStore load(String kilnVersion) {
+        try {
+            return TraceStore.decode(Bytes.wrap(Files.readAllBytes(file)), kilnVersion);
+        } catch (NoSuchFileException e) {
+            return TraceStore.empty(kilnVersion, "there is no build cache yet");
+        } catch (IOException e) {
+            return TraceStore.empty(kilnVersion, "the build cache cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Writes the store, replacing the file whole. */
+    public void save(TraceStore store) throws IOException {
+        Files.createDirectories(file.getParent());
+        var temporary = Files.createTempFile(file.getParent(), "." + NAME, ".kiln-tmp");
+        try {
+            try (var out = Files.newOutputStream(temporary)) {
+                store.encode().writeTo(out);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
