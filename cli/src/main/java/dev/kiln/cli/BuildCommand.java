@@ -54,7 +54,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             var request = new SiteBuilder.Request(site, output, new BuildOptions(drafts), threads, dryRun, !noCache, verbose);
             var report = new BuildReport(spec.commandLine().getOut(), err);
-            var outcome = new SiteBuilder(request, report).build();
+            var outcome = new SiteBuilder(request, report, true).build();
             if (explain) {
                 report.explain(outcome.rebuilt(), outcome.result());
             }

@@ -12,6 +12,7 @@ import dev.kiln.handlers.MetricsHandler;
 import dev.kiln.handlers.ParallelHandler;
 import dev.kiln.handlers.SystemClockHandler;
 import dev.kiln.handlers.TraceHandler;
+import dev.kiln.handlers.TraceStore;
 import dev.kiln.handlers.TraceStoreFile;
 import dev.kiln.site.BuildOptions;
 import dev.kiln.site.BuildProblem;
@@ -36,6 +37,9 @@ final class SiteBuilder {
     private final MarkdownHandler markdown = MarkdownHandler.gitHubFlavoured();
     private final HandlebarsHandler templates = HandlebarsHandler.create();
     private final BuiltInThemeHandler theme = BuiltInThemeHandler.standard();
+    private final boolean saveEachBuild;
+    private TraceStore remembered;
+    private TraceStoreFile storeFile;
 
     /**
      * What to build and how.
@@ -58,25 +62,38 @@ final class SiteBuilder {
      * @param result the build's result
      * @param rebuilt why each traced computation ran
      * @param metrics the effects performed
-     * @param output the output folder
+     * @param output the output folder, or null where the config could not be read
      * @param nanos how long it took
      */
     record Outcome(BuildResult result, Map<String, List<String>> rebuilt, List<MetricsHandler.EffectMetric> metrics,
             Path output, long nanos) {
     }
 
-    SiteBuilder(Request request, BuildReport report) {
-        this(request, report, CacheHandler.inMemory());
-    }
-
-    /** A builder that keeps rendered Markdown in {@code markdownCache} from one build to the next. */
-    SiteBuilder(Request request, BuildReport report, CacheHandler markdownCache) {
+    /**
+     * A builder for one or more builds of a site. Between builds it keeps the traces, rendered
+     * Markdown and compiled templates in memory; {@code saveEachBuild} also writes the traces to
+     * the build cache after each build (else {@link #saveTraces} does, when asked).
+     */
+    SiteBuilder(Request request, BuildReport report, boolean saveEachBuild) {
         this.request = request;
         this.report = report;
-        this.markdownCache = markdownCache;
+        this.markdownCache = CacheHandler.inMemory();
+        this.saveEachBuild = saveEachBuild;
     }
 
-    Outcome build() {
+    /** Answers the build cache's folder, once a build has found it. */
+    synchronized Path cacheFolder() {
+        return storeFile == null ? null : storeFile.folder();
+    }
+
+    /** Writes the traces of the last build to the build cache. */
+    synchronized void saveTraces() throws IOException {
+        if (remembered != null && storeFile != null) {
+            storeFile.save(remembered);
+        }
+    }
+
+    synchronized Outcome build() {
         long start = System.nanoTime();
         var siteRoot = SiteFolders.checkedSite(request.site());
         SiteConfig config;
@@ -84,12 +101,13 @@ final class SiteBuilder {
             config = HandlerStack.of(FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"))).run(SiteConfig::load);
         } catch (SiteException e) {
             var result = new BuildResult(0, List.of(), List.of(), List.of(), List.of(e.toProblem()));
-            return new Outcome(result, Map.of(), List.of(), siteRoot, System.nanoTime() - start);
+            return new Outcome(result, Map.of(), List.of(), null, System.nanoTime() - start);
         }
         var folders = SiteFolders.of(siteRoot, request.output() != null ? request.output() : siteRoot.resolve(config.output()));
-        var storeFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
+        var cacheFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
         var version = KilnVersion.fingerprint();
-        var previous = storeFile.load(version);
+        var previous = remembered != null && cacheFile.equals(storeFile) ? remembered : cacheFile.load(version);
+        storeFile = cacheFile;
         if (!request.reuseTraces()) {
             previous = previous.withoutReuse("--no-cache was given");
         }
@@ -111,14 +129,17 @@ final class SiteBuilder {
         if (dryRun != null) {
             report.plan(dryRun.plan(), folders.output());
         } else {
-            result = saved(trace, storeFile, result);
+            remembered = trace.store();
+            if (saveEachBuild) {
+                result = saved(result);
+            }
         }
         return new Outcome(result, trace.rebuilt(), metrics.metrics(), folders.output(), System.nanoTime() - start);
     }
 
-    private static BuildResult saved(TraceHandler trace, TraceStoreFile storeFile, BuildResult result) {
+    private BuildResult saved(BuildResult result) {
         try {
-            storeFile.save(trace.store());
+            saveTraces();
             return result;
         } catch (IOException e) {
             var problems = new ArrayList<>(result.problems());

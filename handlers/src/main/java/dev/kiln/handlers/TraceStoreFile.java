@@ -30,6 +30,21 @@ public final class TraceStoreFile {
         return new TraceStoreFile(cacheFolder.resolve(NAME));
     }
 
+    /** Answers the cache folder the store file lies in. */
+    public Path folder() {
+        return file.getParent();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TraceStoreFile that && file.equals(that.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return file.hashCode();
+    }
+
     /** Reads the store; a missing or unreadable file gives an empty store saying why. */
     public TraceStore load(String kilnVersion) {
         try {

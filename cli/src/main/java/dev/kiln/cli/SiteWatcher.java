@@ -1,0 +1,113 @@
+package dev.kiln.cli;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches a site's sources (content, layouts, static, assets, data, the config: everything in the
+ * site folder but the output, the build cache and hidden folders) and calls back once a burst of
+ * changes has settled. Watching is directory-watcher's: recursive, new folders included.
+ */
+final class SiteWatcher implements AutoCloseable {
+    private final DirectoryWatcher watcher;
+    private final ScheduledExecutorService debouncer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "kiln-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> pending;
+
+    private SiteWatcher(Path site, List<Path> ignored, long debounceMillis, Runnable onChange) throws IOException {
+        this.watcher = DirectoryWatcher.builder()
+                .path(site)
+                .fileHashing(false)
+                .fileTreeVisitor(new SkippingVisitor(ignored))
+                .listener(event -> {
+                    if (relevant(event, site, ignored)) {
+                        schedule(onChange, debounceMillis);
+                    }
+                })
+                .build();
+        watcher.watchAsync(Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /** Starts watching {@code site}, leaving out the {@code ignored} folders. */
+    static SiteWatcher start(Path site, List<Path> ignored, long debounceMillis, Runnable onChange) throws IOException {
+        return new SiteWatcher(site.toAbsolutePath().normalize(), ignored.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+                debounceMillis, onChange);
+    }
+
+    private static boolean relevant(DirectoryChangeEvent event, Path site, List<Path> ignored) {
+        var path = event.path();
+        if (path == null || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+            return true;
+        }
+        var normalized = path.toAbsolutePath().normalize();
+        if (ignored.stream().anyMatch(normalized::startsWith)) {
+            return false;
+        }
+        var relative = site.relativize(normalized);
+        for (var part : relative) {
+            var name = part.toString();
+            if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".kiln-tmp")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private synchronized void schedule(Runnable onChange, long debounceMillis) {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = debouncer.schedule(onChange, debounceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        watcher.close();
+        debouncer.shutdownNow();
+    }
+
+    /** Registers every folder but the ignored and hidden ones, so their changes cost nothing. */
+    private record SkippingVisitor(List<Path> ignored) implements FileTreeVisitor {
+        @Override
+        public void recursiveVisitFiles(Path start, Callback onDirectory, Callback onFile) throws IOException {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    var normalized = dir.toAbsolutePath().normalize();
+                    if (ignored.stream().anyMatch(normalized::startsWith)
+                            || (!dir.equals(start) && dir.getFileName().toString().startsWith("."))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    onDirectory.call(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    onFile.call(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+    }
+}
