@@ -44,6 +44,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show debug messages.")
     boolean verbose;
 
+    @Option(names = "--repeat", hidden = true, paramLabel = "N",
+            description = "Build N times in this JVM and report each (for benchmarks: the later builds are warm).")
+    int repeat = 1;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -54,7 +58,12 @@ final class BuildCommand implements Callable<Integer> {
         try {
             var request = new SiteBuilder.Request(site, output, new BuildOptions(drafts), threads, dryRun, !noCache, verbose);
             var report = new BuildReport(spec.commandLine().getOut(), err);
-            var outcome = new SiteBuilder(request, report, true).build();
+            var builder = new SiteBuilder(request, report, true);
+            for (int run = 1; run < repeat; run++) {
+                var earlier = builder.build();
+                report.summary(earlier.result(), dryRun, earlier.output(), earlier.nanos());
+            }
+            var outcome = builder.build();
             if (explain) {
                 report.explain(outcome.rebuilt(), outcome.result());
             }

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.handlers.DryRunHandler.PlannedWrite;
-import dev.kiln.handlers.MetricsHandler.EffectMetric;
+import dev.kiln.handlers.MetricsHandler;
 import dev.kiln.site.BuildProblem;
 import dev.kiln.site.BuildResult;
 import java.io.PrintWriter;
@@ -53,9 +53,11 @@ final class BuildReport {
                 + " nothing was written%n", plan.size() - deleted, output, added, changed, same, deleted);
     }
 
-    void metrics(List<EffectMetric> metrics) {
+    void metrics(MetricsHandler metrics) {
+        out.printf(Locale.ROOT, "%-18s %11s%n", "phase", "wall ms");
+        metrics.phases().forEach((phase, nanos) -> out.printf(Locale.ROOT, "%-18s %11.1f%n", phase, nanos / 1e6));
         out.printf(Locale.ROOT, "%-18s %9s %11s %11s%n", "effect", "count", "total ms", "mean µs");
-        for (var metric : metrics) {
+        for (var metric : metrics.metrics()) {
             out.printf(Locale.ROOT, "%-18s %9d %11.1f %11.1f%n", metric.kind(), metric.count(),
                     metric.totalNanos() / 1e6, metric.count() == 0 ? 0.0 : metric.totalNanos() / 1e3 / metric.count());
         }

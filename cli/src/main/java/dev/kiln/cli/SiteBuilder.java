@@ -65,8 +65,7 @@ final class SiteBuilder {
      * @param output the output folder, or null where the config could not be read
      * @param nanos how long it took
      */
-    record Outcome(BuildResult result, Map<String, List<String>> rebuilt, List<MetricsHandler.EffectMetric> metrics,
-            Path output, long nanos) {
+    record Outcome(BuildResult result, Map<String, List<String>> rebuilt, MetricsHandler metrics, Path output, long nanos) {
     }
 
     /**
@@ -101,23 +100,27 @@ final class SiteBuilder {
             config = HandlerStack.of(FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"))).run(SiteConfig::load);
         } catch (SiteException e) {
             var result = new BuildResult(0, List.of(), List.of(), List.of(), List.of(e.toProblem()));
-            return new Outcome(result, Map.of(), List.of(), null, System.nanoTime() - start);
+            return new Outcome(result, Map.of(), MetricsHandler.create(), null, System.nanoTime() - start);
         }
         var folders = SiteFolders.of(siteRoot, request.output() != null ? request.output() : siteRoot.resolve(config.output()));
         var cacheFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
         var version = KilnVersion.fingerprint();
+        var metrics = MetricsHandler.create();
+        long loading = System.nanoTime();
         var previous = remembered != null && cacheFile.equals(storeFile) ? remembered : cacheFile.load(version);
+        metrics.recordPhase("load cache", System.nanoTime() - loading);
         storeFile = cacheFile;
         if (!request.reuseTraces()) {
             previous = previous.withoutReuse("--no-cache was given");
         }
         var trace = TraceHandler.reusing(previous, version);
         var terminal = new TerminalHandler(report.err(), isTerminal(), request.verbose());
-        var metrics = MetricsHandler.create();
         var dryRun = request.dryRun() ? DryRunHandler.create() : null;
         BuildResult result;
         try (var parallel = ParallelHandler.pool(request.threads())) {
-            var handlers = new ArrayList<Handler>(List.of(terminal, metrics, markdownCache, markdown, templates, trace,
+            // --no-cache means no cache at all: rendered Markdown is not reused either.
+            var cache = request.reuseTraces() ? markdownCache : CacheHandler.inMemory();
+            var handlers = new ArrayList<Handler>(List.of(metrics, terminal, cache, markdown, templates, trace,
                     parallel, SystemClockHandler.system(), theme));
             if (dryRun != null) {
                 handlers.add(dryRun);
@@ -131,10 +134,12 @@ final class SiteBuilder {
         } else {
             remembered = trace.store();
             if (saveEachBuild) {
+                long saving = System.nanoTime();
                 result = saved(result);
+                metrics.recordPhase("save cache", System.nanoTime() - saving);
             }
         }
-        return new Outcome(result, trace.rebuilt(), metrics.metrics(), folders.output(), System.nanoTime() - start);
+        return new Outcome(result, trace.rebuilt(), metrics, folders.output(), System.nanoTime() - start);
     }
 
     private BuildResult saved(BuildResult result) {

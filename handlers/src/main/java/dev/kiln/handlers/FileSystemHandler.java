@@ -20,13 +20,11 @@ import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,17 +70,12 @@ public final class FileSystemHandler implements Handler {
                     yield (R) Unit.UNIT;
                 }
                 case WriteFile write -> {
-                    writeAtomically(write.path(), temporary -> {
-                        try (var out = Files.newOutputStream(temporary)) {
-                            write.content().writeTo(out);
-                        }
-                    });
+                    AtomicFiles.write(writableOutput(write.path()), write.content()::writeTo);
                     yield (R) Unit.UNIT;
                 }
                 case CopyFile copy -> {
                     var source = site(copy.source());
-                    writeAtomically(copy.target(),
-                            temporary -> Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING));
+                    AtomicFiles.write(writableOutput(copy.target()), out -> Files.copy(source, out));
                     yield (R) Unit.UNIT;
                 }
                 case ReadOutputFile read -> (R) readOutput(read.path());
@@ -187,21 +180,11 @@ public final class FileSystemHandler implements Handler {
         return file;
     }
 
-    private void writeAtomically(OutputPath path, FileFiller filler) throws IOException {
+    /** Answers where an output file goes, its folder made and checked to lie inside the output. */
+    private Path writableOutput(OutputPath path) throws IOException {
         var target = output(path);
-        var folder = target.getParent();
-        ensureFolderInsideOutput(path, folder);
-        var temporary = Files.createTempFile(folder, "." + target.getFileName(), ".kiln-tmp");
-        try {
-            filler.fill(temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        ensureFolderInsideOutput(path, target.getParent());
+        return target;
     }
 
     private void ensureFolderInsideOutput(OutputPath path, Path folder) throws IOException {
@@ -215,10 +198,5 @@ public final class FileSystemHandler implements Handler {
                     + " leads outside the output folder " + outputRoot);
         }
         checkedFolders.add(folder);
-    }
-
-    @FunctionalInterface
-    private interface FileFiller {
-        void fill(Path temporary) throws IOException;
     }
 }

@@ -162,7 +162,17 @@ public final class TraceHandler implements Handler {
         }
         var recorder = new TraceRecorder();
         var computation = next.inPerformersStack(traced.computation());
-        T value = ScopedValue.where(RECORDER, recorder).call(computation::get);
+        T value;
+        try {
+            value = ScopedValue.where(RECORDER, recorder).call(computation::get);
+        } catch (RuntimeException | Error e) {
+            // A failed computation leaves no trace of its own, but what it read before failing is
+            // an input of the computation around it: mending that file must make it run again.
+            if (outer != null) {
+                outer.include(recorder.toTrace(traced.key(), traced.fingerprints(), Bytes.of(new byte[0])));
+            }
+            throw e;
+        }
         var trace = recorder.toTrace(traced.key(), traced.fingerprints(), traced.codec().encode(value));
         current.put(traced.key(), trace);
         rebuilt.put(traced.key(), reasons);

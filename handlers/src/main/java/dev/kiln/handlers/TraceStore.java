@@ -13,11 +13,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -25,33 +29,46 @@ import java.util.zip.CRC32;
  * per computation. Its bytes start with a magic word and a format version and end with a checksum,
  * so a missing, truncated or corrupt store is recognised and set aside, never trusted.
  *
+ * <p>A store read from bytes decodes a trace only when it is asked for: a build whose outermost
+ * trace holds never pays for the thousands of page traces under it. Strings are kept once in a
+ * table and hashes as raw bytes, which keeps a 10,000-page store to a few megabytes.
+ *
  * @since 0.1
  */
 public final class TraceStore {
     private static final byte[] MAGIC = {'K', 'I', 'L', 'N', 'T', 'R', 'C', 0};
     /** The version of the byte format; a store of another format is set aside. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private final String kilnVersion;
-    private final Map<String, PageTrace> traces;
     private final Optional<String> notReusable;
+    /** Decoded traces; for a store read from bytes, filled as keys are asked for. */
+    private final Map<String, PageTrace> decoded;
+    /** For a store read from bytes: where each trace's body starts, by key. */
+    private final Map<String, Integer> offsets;
+    private final byte[] data;
+    private final String[] strings;
 
-    private TraceStore(String kilnVersion, Map<String, PageTrace> traces, Optional<String> notReusable) {
+    private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded,
+            Map<String, Integer> offsets, byte[] data, String[] strings) {
         this.kilnVersion = kilnVersion;
-        this.traces = java.util.Collections.unmodifiableMap(new TreeMap<>(traces));
         this.notReusable = notReusable;
+        this.decoded = decoded;
+        this.offsets = offsets;
+        this.data = data;
+        this.strings = strings;
     }
 
     /** Answers a store holding no traces, with the reason every computation must run. */
     public static TraceStore empty(String kilnVersion, String reason) {
-        return new TraceStore(kilnVersion, Map.of(), Optional.of(reason));
+        return new TraceStore(kilnVersion, Optional.of(reason), Map.of(), Map.of(), null, null);
     }
 
     /** Answers a store of traces written by this kiln. */
     public static TraceStore of(String kilnVersion, Collection<PageTrace> traces) {
         var byKey = new LinkedHashMap<String, PageTrace>();
         traces.forEach(trace -> byKey.put(trace.key(), trace));
-        return new TraceStore(kilnVersion, byKey, Optional.empty());
+        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null);
     }
 
     /**
@@ -65,51 +82,74 @@ public final class TraceStore {
             if (data.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(data, MAGIC.length), MAGIC)) {
                 return empty(kilnVersion, "the build cache is not one of kiln's");
             }
-            var crc = new CRC32();
-            crc.update(data, 0, data.length - 8);
             var in = new DataInputStream(new ByteArrayInputStream(data, MAGIC.length, data.length - MAGIC.length));
             int format = in.readInt();
             if (format != FORMAT) {
                 return empty(kilnVersion, "the build cache has another format (" + format + ")");
             }
+            var crc = new CRC32();
+            crc.update(data, 0, data.length - 8);
             long expected = new DataInputStream(new ByteArrayInputStream(data, data.length - 8, 8)).readLong();
             if (crc.getValue() != expected) {
                 return empty(kilnVersion, "the build cache is corrupt");
             }
             var writtenBy = in.readUTF();
+            var strings = new String[in.readInt()];
+            for (int i = 0; i < strings.length; i++) {
+                strings[i] = in.readUTF();
+            }
             int count = in.readInt();
-            var traces = new LinkedHashMap<String, PageTrace>();
+            var offsets = new HashMap<String, Integer>(count * 2);
+            int position = data.length - in.available();
             for (int i = 0; i < count; i++) {
-                var trace = readTrace(in);
-                traces.put(trace.key(), trace);
+                var key = strings[in.readInt()];
+                int length = in.readInt();
+                offsets.put(key, position + 8);
+                in.skipNBytes(length);
+                position += 8 + length;
             }
             var reusable = writtenBy.equals(kilnVersion) ? Optional.<String>empty()
                     : Optional.of("kiln version changed (" + writtenBy + " to " + kilnVersion + ")");
-            return new TraceStore(kilnVersion, traces, reusable);
+            return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), offsets, data, strings);
         } catch (IOException | RuntimeException e) {
             return empty(kilnVersion, "the build cache is corrupt");
         }
     }
 
-    /**
-     * Answers this store with none of its traces reusable (they still name the outputs that a
-     * build may prune), for {@code --no-cache}.
-     */
-    public TraceStore withoutReuse(String reason) {
-        return new TraceStore(kilnVersion, traces, Optional.of(reason));
-    }
-
     /** Answers the bytes of this store. */
     public Bytes encode() {
         try {
-            var buffer = new ByteArrayOutputStream();
+            var table = new StringTable();
+            var bodies = new ByteArrayOutputStream();
+            var traceOut = new DataOutputStream(bodies);
+            var all = traces();
+            var keys = new int[all.size()];
+            var lengths = new int[all.size()];
+            int i = 0;
+            for (var trace : all.values()) {
+                int before = bodies.size();
+                keys[i] = table.index(trace.key());
+                writeTrace(traceOut, trace, table);
+                traceOut.flush();
+                lengths[i++] = bodies.size() - before;
+            }
+            var buffer = new ByteArrayOutputStream(bodies.size() + 1024);
             var out = new DataOutputStream(buffer);
             out.write(MAGIC);
             out.writeInt(FORMAT);
             out.writeUTF(kilnVersion);
-            out.writeInt(traces.size());
-            for (var trace : traces.values()) {
-                writeTrace(out, trace);
+            out.writeInt(table.strings.size());
+            for (var string : table.strings) {
+                out.writeUTF(string);
+            }
+            out.writeInt(all.size());
+            var bodyBytes = bodies.toByteArray();
+            int offset = 0;
+            for (int t = 0; t < keys.length; t++) {
+                out.writeInt(keys[t]);
+                out.writeInt(lengths[t]);
+                out.write(bodyBytes, offset, lengths[t]);
+                offset += lengths[t];
             }
             out.flush();
             var crc = new CRC32();
@@ -122,9 +162,36 @@ public final class TraceStore {
         }
     }
 
+    /**
+     * Answers this store with none of its traces reusable (they still name the outputs that a
+     * build may prune), for {@code --no-cache}.
+     */
+    public TraceStore withoutReuse(String reason) {
+        return new TraceStore(kilnVersion, Optional.of(reason), decoded, offsets, data, strings);
+    }
+
     /** Answers the trace of a computation, where this store has a reusable one. */
     public Optional<PageTrace> reusable(String key) {
-        return notReusable.isPresent() ? Optional.empty() : Optional.ofNullable(traces.get(key));
+        return notReusable.isPresent() ? Optional.empty() : trace(key);
+    }
+
+    private Optional<PageTrace> trace(String key) {
+        var trace = decoded.get(key);
+        if (trace != null || data == null) {
+            return Optional.ofNullable(trace);
+        }
+        var offset = offsets.get(key);
+        if (offset == null) {
+            return Optional.empty();
+        }
+        try {
+            var in = new DataInputStream(new ByteArrayInputStream(data, offset, data.length - offset));
+            trace = readTrace(key, in, strings);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        decoded.put(key, trace);
+        return Optional.of(trace);
     }
 
     /** Answers why no trace of this store can be reused, where none can. */
@@ -132,87 +199,115 @@ public final class TraceStore {
         return notReusable;
     }
 
-    /** Answers every trace, reusable or not, by key. */
+    /** Answers every trace, reusable or not, by key (decoding them all). */
     public Map<String, PageTrace> traces() {
-        return traces;
+        var all = new TreeMap<String, PageTrace>();
+        if (data == null) {
+            all.putAll(decoded);
+        } else {
+            offsets.keySet().forEach(key -> trace(key).ifPresent(trace -> all.put(key, trace)));
+        }
+        return all;
     }
 
     /** Answers every output the traces record. */
     public List<OutputPath> outputs() {
-        return traces.values().stream().flatMap(trace -> trace.outputs().stream())
-                .map(PageTrace.WrittenOutput::path).sorted().toList();
+        return traces().values().stream().flatMap(trace -> trace.outputs().stream())
+                .map(PageTrace.WrittenOutput::path).distinct().sorted().toList();
     }
 
-    private static void writeTrace(DataOutputStream out, PageTrace trace) throws IOException {
-        out.writeUTF(trace.key());
+    /** Gives each distinct string an index, so that each is written once. */
+    private static final class StringTable {
+        final List<String> strings = new ArrayList<>();
+        final Map<String, Integer> indexes = new HashMap<>();
+
+        int index(String string) {
+            return indexes.computeIfAbsent(string, key -> {
+                strings.add(key);
+                return strings.size() - 1;
+            });
+        }
+    }
+
+    private static void writeTrace(DataOutputStream out, PageTrace trace, StringTable table) throws IOException {
         out.writeInt(trace.fingerprints().size());
         for (var entry : trace.fingerprints().entrySet()) {
-            out.writeUTF(entry.getKey());
-            out.writeUTF(entry.getValue());
+            out.writeInt(table.index(entry.getKey()));
+            writeHash(out, entry.getValue());
         }
         out.writeInt(trace.inputs().size());
         for (var input : trace.inputs()) {
             switch (input) {
                 case TraceInput.FileContent file -> {
                     out.writeByte(1);
-                    out.writeUTF(file.path().value());
+                    out.writeInt(table.index(file.path().value()));
                     writeStamp(out, file.stamp());
-                    out.writeUTF(file.sha256());
+                    writeHash(out, file.sha256());
                 }
                 case TraceInput.Existence existence -> {
                     out.writeByte(2);
-                    out.writeUTF(existence.path().value());
+                    out.writeInt(table.index(existence.path().value()));
                     out.writeBoolean(existence.exists());
                 }
                 case TraceInput.Listing listing -> {
                     out.writeByte(3);
-                    out.writeUTF(listing.folder().value());
-                    out.writeUTF(listing.sha256());
+                    out.writeInt(table.index(listing.folder().value()));
+                    writeHash(out, listing.sha256());
                 }
                 case TraceInput.Volatile volatileInput -> {
                     out.writeByte(4);
-                    out.writeUTF(volatileInput.what());
+                    out.writeInt(table.index(volatileInput.what()));
                 }
             }
         }
         out.writeInt(trace.outputs().size());
         for (var output : trace.outputs()) {
-            out.writeUTF(output.path().value());
+            out.writeInt(table.index(output.path().value()));
             writeStamp(out, output.stamp());
-            out.writeUTF(output.sha256());
+            writeHash(out, output.sha256());
         }
         var value = trace.value().toArray();
         out.writeInt(value.length);
         out.write(value);
     }
 
-    private static PageTrace readTrace(DataInputStream in) throws IOException {
-        var key = in.readUTF();
+    private static PageTrace readTrace(String key, DataInputStream in, String[] strings) throws IOException {
         int fingerprintCount = in.readInt();
         var fingerprints = new TreeMap<String, String>();
         for (int i = 0; i < fingerprintCount; i++) {
-            fingerprints.put(in.readUTF(), in.readUTF());
+            fingerprints.put(strings[in.readInt()], readHash(in));
         }
         int inputCount = in.readInt();
         var inputs = new ArrayList<TraceInput>(inputCount);
         for (int i = 0; i < inputCount; i++) {
             int tag = in.readByte();
             inputs.add(switch (tag) {
-                case 1 -> new TraceInput.FileContent(SitePath.of(in.readUTF()), readStamp(in), in.readUTF());
-                case 2 -> new TraceInput.Existence(SitePath.of(in.readUTF()), in.readBoolean());
-                case 3 -> new TraceInput.Listing(SitePath.of(in.readUTF()), in.readUTF());
-                case 4 -> new TraceInput.Volatile(in.readUTF());
+                case 1 -> new TraceInput.FileContent(SitePath.of(strings[in.readInt()]), readStamp(in), readHash(in));
+                case 2 -> new TraceInput.Existence(SitePath.of(strings[in.readInt()]), in.readBoolean());
+                case 3 -> new TraceInput.Listing(SitePath.of(strings[in.readInt()]), readHash(in));
+                case 4 -> new TraceInput.Volatile(strings[in.readInt()]);
                 default -> throw new IOException("unknown input tag " + tag);
             });
         }
         int outputCount = in.readInt();
         var outputs = new ArrayList<PageTrace.WrittenOutput>(outputCount);
         for (int i = 0; i < outputCount; i++) {
-            outputs.add(new PageTrace.WrittenOutput(OutputPath.of(in.readUTF()), readStamp(in), in.readUTF()));
+            outputs.add(new PageTrace.WrittenOutput(OutputPath.of(strings[in.readInt()]), readStamp(in), readHash(in)));
         }
         var value = new byte[in.readInt()];
         in.readFully(value);
         return new PageTrace(key, fingerprints, inputs, outputs, Bytes.wrap(value));
+    }
+
+    /** Hashes are 64 hex digits in memory and 32 bytes on disk. */
+    private static void writeHash(DataOutputStream out, String hash) throws IOException {
+        out.write(HexFormat.of().parseHex(hash));
+    }
+
+    private static String readHash(DataInputStream in) throws IOException {
+        var bytes = new byte[32];
+        in.readFully(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static void writeStamp(DataOutputStream out, FileStamp stamp) throws IOException {

@@ -2,11 +2,9 @@ package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Keeps a {@link TraceStore} in a file of the site's cache folder ({@code .kiln/traces.bin}),
@@ -59,18 +57,6 @@ public final class TraceStoreFile {
     /** Writes the store, replacing the file whole. */
     public void save(TraceStore store) throws IOException {
         Files.createDirectories(file.getParent());
-        var temporary = Files.createTempFile(file.getParent(), "." + NAME, ".kiln-tmp");
-        try {
-            try (var out = Files.newOutputStream(temporary)) {
-                store.encode().writeTo(out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, store.encode()::writeTo);
     }
 }

@@ -52,19 +52,27 @@ public final class SiteBuild {
         this.options = options;
     }
 
-    /** Builds the site in the current handler stack. */
+    /**
+     * Builds the site in the current handler stack. The whole build is itself traced: when not one
+     * of its inputs changed, a tracing handler skips it without looking at a single page's trace.
+     */
     public static BuildResult run(BuildOptions options) {
-        return new SiteBuild(options).run();
+        return perform(new Traced<>("site", Map.of("options", Fingerprint.of(options.toString())),
+                BuildResultCodec.INSTANCE, () -> new SiteBuild(options).build()));
     }
 
-    private BuildResult run() {
+    private BuildResult build() {
         SiteConfig config;
         try {
+            perform(new ReportProgress("config", 0, 1));
             config = SiteConfig.load();
+            perform(new ReportProgress("config", 1, 1));
         } catch (SiteException e) {
             return BuildResult.failed(e.toProblem());
         }
+        perform(new ReportProgress("discover", 0, 1));
         var discovered = new ContentDiscovery(config, options).discover();
+        perform(new ReportProgress("discover", 1, 1));
         var problems = new ArrayList<>(discovered.problems());
         var site = discovered.site();
         var jobs = new ArrayList<OutputJob>();
@@ -86,6 +94,7 @@ public final class SiteBuild {
         var written = new ArrayList<OutputPath>();
         var upToDate = new ArrayList<OutputPath>();
         int pages = 0;
+        perform(new ReportProgress("build", 0, unique.size()));
         var results = perform(new Parallel<>(tasks));
         for (int i = 0; i < results.size(); i++) {
             var job = unique.get(i);
@@ -103,7 +112,9 @@ public final class SiteBuild {
         // output path this time, and its old output must not be taken for a deleted page's.
         var meant = new HashSet<OutputPath>();
         jobs.forEach(job -> meant.add(job.output()));
+        perform(new ReportProgress("prune", 0, 1));
         var removed = problems.isEmpty() ? perform(new PruneOutputs(meant)) : List.<OutputPath>of();
+        perform(new ReportProgress("prune", 1, 1));
         written.sort(null);
         upToDate.sort(null);
         problems.sort(null);

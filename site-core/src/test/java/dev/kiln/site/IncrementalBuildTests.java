@@ -38,9 +38,9 @@ class IncrementalBuildTests {
         assertEquals(40 + 3 + 1 + 1, result.upToDate().size());
         assertEquals(0, site.lastMetrics().count(RenderMarkdown.class));
         assertEquals(0, site.lastMetrics().count(RenderTemplate.class));
-        assertEquals(List.of(new ReadFile(dev.kiln.effects.SitePath.of("kiln.yaml"))),
-                reads.effectsOf(ReadFile.class).subList(before, reads.effectsOf(ReadFile.class).size()),
-                "only the config is read: unchanged content is not even opened");
+        assertEquals(List.of(), reads.effectsOf(ReadFile.class).subList(before, reads.effectsOf(ReadFile.class).size()),
+                "the whole build's trace held: not a file is read, not even the config");
+        assertEquals(java.util.Map.of(), site.lastTrace().rebuilt());
     }
 
     @Test
@@ -50,6 +50,8 @@ class IncrementalBuildTests {
         site.files.put(path, site.files.siteFiles().get(path).asUtf8() + "\nOne more paragraph.\n");
         var result = site.build();
         assertEquals(List.of("section-1/page-7/index.html"), paths(result.written()));
+        assertEquals(List.of("content/section-1/page-7.md changed"), site.lastTrace().rebuilt().get("site"),
+                "the whole build's trace failed first, then each page's was checked");
         assertEquals(1, site.lastMetrics().count(RenderTemplate.class));
         assertEquals(Map.of("page:section-1/page-7/index.html", List.of("content/section-1/page-7.md changed")),
                 site.lastTrace().rebuilt().entrySet().stream().filter(e -> e.getKey().startsWith("page:"))
@@ -155,5 +157,19 @@ class IncrementalBuildTests {
         assertEquals(List.of("robots.txt"), paths(result.removed()));
         assertEquals(Set.of(), new TreeMap<>(site.files.output()).keySet().stream()
                 .filter(p -> p.equals("robots.txt")).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void aProblemIsReportedAgainUntilItsFileIsMended() {
+        var site = TestSite.of(FixtureSites.smallBlog());
+        site.files.put("layouts/_default/single.hbs", "{{#if page.title}}unclosed\n");
+        var first = site.build();
+        assertTrue(!first.succeeded());
+        var again = site.build();
+        assertEquals(first.problems(), again.problems(), "the same inputs meet the same problems");
+        site.files.put("layouts/_default/single.hbs", "<h1>{{page.title}}</h1>\n");
+        var mended = site.build();
+        assertEquals(List.of(), mended.problems());
+        assertEquals("<h1>About</h1>\n", site.output("about/index.html"));
     }
 }

@@ -1,0 +1,58 @@
+package dev.kiln.handlers;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files whole or not at all: into a temporary file beside the target, then a rename over
+ * it. The temporary file gets the usual permissions (not {@code createTempFile}'s owner-only ones,
+ * which a web server running as another user could not read).
+ */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** What fills the temporary file. */
+    @FunctionalInterface
+    interface Filler {
+        void fill(OutputStream out) throws IOException;
+    }
+
+    static void write(Path target, Filler filler) throws IOException {
+        var temporary = temporaryBeside(target);
+        try {
+            try (var out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
+                filler.fill(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static Path temporaryBeside(Path target) throws IOException {
+        var folder = target.getParent();
+        var name = "." + target.getFileName() + ".";
+        for (int attempt = 0; ; attempt++) {
+            var candidate = folder.resolve(name + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".kiln-tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
