@@ -133,7 +133,8 @@ final class SiteBuilder {
             report.plan(dryRun.plan(), folders.output());
         } else {
             remembered = trace.store();
-            if (saveEachBuild) {
+            // A build in which nothing ran leaves the store as it was: no need to write it again.
+            if (saveEachBuild && !trace.rebuilt().isEmpty()) {
                 long saving = System.nanoTime();
                 result = saved(result);
                 metrics.recordPhase("save cache", System.nanoTime() - saving);

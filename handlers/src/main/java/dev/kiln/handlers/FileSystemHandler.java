@@ -28,6 +28,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,12 @@ public final class FileSystemHandler implements Handler {
     private final Path siteRoot;
     private final Path outputRoot;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+    /**
+     * The stamps a listing saw, so that asking for a listed file's stamp costs no second system
+     * call. A stamp taken at the listing is older than any read after it, which is the safe side
+     * for traces. One handler serves one build, so the stamps never outlive it.
+     */
+    private final Map<Path, FileStamp> listedStamps = new ConcurrentHashMap<>();
 
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
@@ -63,7 +70,11 @@ public final class FileSystemHandler implements Handler {
                 case ReadFile read -> (R) read(read);
                 case ListFiles list -> (R) list(list.folder());
                 case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
-                case StatFile stat -> (R) stamp(site(stat.path()));
+                case StatFile stat -> {
+                    var file = site(stat.path());
+                    var listed = listedStamps.get(file);
+                    yield (R) (listed != null ? Optional.of(listed) : stamp(file));
+                }
                 case StatOutputFile stat -> (R) stamp(output(stat.path()));
                 case DeleteOutputFile delete -> {
                     delete(delete.path());
@@ -116,6 +127,7 @@ public final class FileSystemHandler implements Handler {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && !isHidden(file)) {
                     found.add(SitePath.of(toSlashes(siteRoot.relativize(file))));
+                    listedStamps.put(file, stampOf(attrs));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -143,11 +155,15 @@ public final class FileSystemHandler implements Handler {
             if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
-            var modified = attributes.lastModifiedTime().toInstant();
-            return Optional.of(new FileStamp(attributes.size(), modified.getEpochSecond() * 1_000_000_000L + modified.getNano()));
+            return Optional.of(stampOf(attributes));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+    }
+
+    private static FileStamp stampOf(BasicFileAttributes attributes) {
+        var modified = attributes.lastModifiedTime().toInstant();
+        return new FileStamp(attributes.size(), modified.getEpochSecond() * 1_000_000_000L + modified.getNano());
     }
 
     private void delete(OutputPath path) throws IOException {

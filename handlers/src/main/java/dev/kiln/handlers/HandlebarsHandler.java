@@ -36,15 +36,29 @@ public final class HandlebarsHandler implements Handler {
     /** The file name ending of templates. */
     public static final String SUFFIX = ".hbs";
 
-    private final Handlebars handlebars;
+    private volatile Handlebars handlebars;
 
     private HandlebarsHandler() {
-        var loader = new StackTemplateLoader();
-        loader.setPrefix(LAYOUTS);
-        loader.setSuffix(SUFFIX);
-        this.handlebars = new Handlebars(loader)
-                .with(new ConcurrentMapTemplateCache().setReload(true))
-                .prettyPrint(false);
+    }
+
+    /** Built on first use: a build that renders nothing never loads Handlebars. */
+    private Handlebars handlebars() {
+        var built = handlebars;
+        if (built == null) {
+            synchronized (this) {
+                built = handlebars;
+                if (built == null) {
+                    var loader = new StackTemplateLoader();
+                    loader.setPrefix(LAYOUTS);
+                    loader.setSuffix(SUFFIX);
+                    built = new Handlebars(loader)
+                            .with(new ConcurrentMapTemplateCache().setReload(true))
+                            .prettyPrint(false);
+                    handlebars = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** Answers a handler rendering the templates of the site's {@code layouts/}. */
@@ -61,7 +75,7 @@ public final class HandlebarsHandler implements Handler {
     private String render(RenderTemplate render) {
         var file = LAYOUTS + render.template() + SUFFIX;
         try {
-            var template = handlebars.compile(render.template());
+            var template = handlebars().compile(render.template());
             var context = Context.newContext(render.context());
             try {
                 return template.apply(context);

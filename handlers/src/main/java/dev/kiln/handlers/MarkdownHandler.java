@@ -27,11 +27,12 @@ import java.util.List;
  * @since 0.1
  */
 public final class MarkdownHandler implements Handler {
-    private final Parser parser;
-    private final HtmlRenderer renderer;
+    private volatile Flexmark flexmark;
 
-    private MarkdownHandler() {
-        var options = new MutableDataSet()
+    /** The parser and renderer, built on first use: a build that renders nothing never loads flexmark. */
+    private record Flexmark(Parser parser, HtmlRenderer renderer) {
+        static Flexmark create() {
+            var options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
                         TablesExtension.create(),
                         StrikethroughExtension.create(),
@@ -47,8 +48,25 @@ public final class MarkdownHandler implements Handler {
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .toImmutable();
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+            return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+        }
+    }
+
+    private MarkdownHandler() {
+    }
+
+    private Flexmark flexmark() {
+        var built = flexmark;
+        if (built == null) {
+            synchronized (this) {
+                built = flexmark;
+                if (built == null) {
+                    built = Flexmark.create();
+                    flexmark = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** Answers a handler with kiln's Markdown dialect. */
@@ -63,8 +81,9 @@ public final class MarkdownHandler implements Handler {
     }
 
     RenderedMarkdown render(String markdown) {
-        Document document = parser.parse(markdown);
-        String html = renderer.render(document);
+        var flexmark = flexmark();
+        Document document = flexmark.parser().parse(markdown);
+        String html = flexmark.renderer().render(document);
         // Ids are assigned while rendering, so the headings are collected afterwards.
         var headings = new ArrayList<RenderedMarkdown.Heading>();
         for (var node : document.getDescendants()) {

@@ -301,6 +301,10 @@ public final class TraceHandler implements Handler {
      * sound whenever it is checked, and it remembers outputs that a later clean build must prune.
      */
     public TraceStore store() {
+        if (rebuilt.isEmpty() && !pruned && previous.notReusable().isEmpty()) {
+            // Nothing ran: the earlier store still says everything (and stays undecoded).
+            return previous;
+        }
         var traces = new java.util.LinkedHashMap<String, PageTrace>();
         if (!pruned && previous.notReusable().isEmpty()) {
             traces.putAll(previous.traces());
