@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Times kiln on the shared benchmark corpus and prints a table (standard library only).
+
+Every build runs the CLI as a user does (./kiln, a fresh JVM) unless it says "same JVM". Each
+measurement runs --runs times; the table shows the median with the min and max beside it.
+"""
+import argparse
+import os
+import pathlib
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+KILN = ROOT / "kiln"
+GENERATOR = ROOT.parent / "shared" / "bench" / "gen-corpus.py"
+CORPORA = ROOT / "bench" / "corpus"
+
+
+def corpus(pages):
+    folder = CORPORA / str(pages)
+    if not (folder / "content").is_dir():
+        if not GENERATOR.exists():
+            sys.exit(f"no corpus generator at {GENERATOR}")
+        print(f"generating the {pages}-page corpus (seed 42)...", file=sys.stderr)
+        subprocess.run([sys.executable, str(GENERATOR), str(folder), str(pages), "--seed", "42"],
+                       check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def run_measured(args):
+    """Runs a command; answers (seconds, peak RSS in MiB, stdout), the RSS read with wait4."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(map(str, args))} failed ({process.returncode})")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def clean(site):
+    shutil.rmtree(site / "public", ignore_errors=True)
+    shutil.rmtree(site / ".kiln", ignore_errors=True)
+
+
+def kiln(*args):
+    return [str(KILN), *map(str, args)]
+
+
+def stats(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def phases(metrics_output):
+    found = {}
+    in_phases = False
+    for line in metrics_output.splitlines():
+        if line.startswith("phase"):
+            in_phases = True
+            continue
+        if line.startswith("effect"):
+            in_phases = False
+        if in_phases:
+            match = re.match(r"(.+?)\s+([\d.]+)$", line)
+            if match:
+                found[match.group(1).strip()] = float(match.group(2))
+    return found
+
+
+def effects(metrics_output):
+    found = {}
+    for line in metrics_output.splitlines():
+        match = re.match(r"(\w+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)$", line)
+        if match:
+            found[match.group(1)] = (int(match.group(2)), float(match.group(3)))
+    return found
+
+
+def pages_built(output):
+    match = re.search(r"built (\d+) pages", output)
+    return int(match.group(1)) if match else 0
+
+
+def warm_seconds(output):
+    times = [float(t) for t in re.findall(r"in ([\d.]+) s", output)]
+    return times[-1]
+
+
+def some_page(site):
+    pages = sorted((site / "content").rglob("*.md"))
+    return [page for page in pages if page.name != "_index.md"][len(pages) // 2]
+
+
+def output_of(site, page):
+    relative = page.relative_to(site / "content").with_suffix("")
+    return site / "public" / relative / "index.html"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_edit_to_output(site, edits):
+    port = free_port()
+    server = subprocess.Popen(kiln("serve", site, "--port", port), stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        page = some_page(site)
+        target = output_of(site, page)
+        original = page.read_text()
+        times = []
+        for edit in range(edits + 2):
+            marker = f"kiln-bench-marker-{edit}-{time.time_ns()}"
+            start = time.perf_counter()
+            page.write_text(original + "\n" + marker + "\n")
+            while True:
+                try:
+                    if marker in target.read_text():
+                        break
+                except OSError:
+                    pass
+                if time.perf_counter() - start > 60:
+                    sys.exit("kiln serve did not write the edit within 60 s")
+                time.sleep(0.0005)
+            if edit >= 2:  # the first edits warm the JIT of the rebuild path
+                times.append(time.perf_counter() - start)
+            time.sleep(0.3)
+        page.write_text(original)
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def row(name, values, unit="s", scale=1.0):
+    median, low, high = stats([v * scale for v in values])
+    return f"| {name} | {median:.3f} {unit} | {low:.3f} | {high:.3f} |"
+
+
+def measure(pages, runs, serve):
+    site = corpus(pages)
+    rows = []
+    cold, rss, cold_output = [], [], ""
+    for _ in range(runs):
+        clean(site)
+        seconds, peak, out = run_measured(kiln("build", site, "--no-cache", "--metrics"))
+        cold.append(seconds)
+        rss.append(peak)
+        cold_output = out
+    built = pages_built(cold_output)
+    warm = []
+    for _ in range(runs):
+        clean(site)
+        _, _, out = run_measured(kiln("build", site, "--no-cache", "--repeat", "2"))
+        warm.append(warm_seconds(out))
+    clean(site)
+    run_measured(kiln("build", site))
+    noop = [run_measured(kiln("build", site))[0] for _ in range(runs)]
+    edit = []
+    page = some_page(site)
+    original = page.read_text()
+    for run_index in range(runs):
+        page.write_text(original + f"\nedited {run_index} {time.time_ns()}\n")
+        edit.append(run_measured(kiln("build", site))[0])
+    page.write_text(original)
+    run_measured(kiln("build", site))
+    rows.append(row("cold full build (fresh JVM, --no-cache)", cold))
+    rows.append(row("warm full build (same JVM, second build)", warm))
+    rows.append(row("no-op rebuild (fresh JVM)", noop))
+    rows.append(row("one-page-edit rebuild (fresh JVM)", edit))
+    if serve:
+        rows.append(row("kiln serve: edit to output", serve_edit_to_output(site, max(5, runs * 3)), "ms", 1000))
+    rows.append(row("pages/s (cold full build)", [built / s for s in cold], "pages/s"))
+    rows.append(row("peak RSS (cold full build)", rss, "MiB"))
+    return built, rows, phases(cold_output), effects(cold_output)
+
+
+def machine():
+    java = subprocess.run([os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java"), "-version"],
+                          capture_output=True, text=True).stderr.splitlines()
+    return (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, "
+            f"{java[0] if java else 'java ?'}; KILN_JAVA_OPTS={os.environ.get('KILN_JAVA_OPTS', '')!r}, "
+            f"KILN_AOT={os.environ.get('KILN_AOT', 'on')}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("pages", nargs="?", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", help="comma-separated page counts: cold full builds only, to check linearity")
+    parser.add_argument("--no-serve", action="store_true", help="skip the kiln serve measurement")
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M')}, runs: {args.runs}\n")
+    if args.sizes:
+        print("| pages | cold full build | ms per page | peak RSS |\n|---|---|---|---|")
+        for size in [int(s) for s in args.sizes.split(",")]:
+            site = corpus(size)
+            results = []
+            for _ in range(args.runs):
+                clean(site)
+                results.append(run_measured(kiln("build", site, "--no-cache")))
+            seconds = statistics.median(r[0] for r in results)
+            print(f"| {size} | {seconds:.2f} s | {seconds * 1000 / size:.3f} | {max(r[1] for r in results):.0f} MiB |")
+        return
+    built, rows, phase_times, effect_times = measure(args.pages, args.runs, not args.no_serve)
+    print(f"corpus: {args.pages} pages (seed 42), {built} pages built\n")
+    print("| measurement | median | min | max |\n|---|---|---|---|")
+    print("\n".join(rows))
+    print("\nphases of the last cold full build (wall ms):")
+    for name, millis in phase_times.items():
+        print(f"  {name:<12} {millis:10.1f}")
+    print("\neffects of the last cold full build (count, total ms summed over threads):")
+    for name, (count, millis) in sorted(effect_times.items(), key=lambda item: -item[1][1]):
+        print(f"  {name:<16} {count:8d} {millis:12.1f}")
+
+
+if __name__ == "__main__":
+    main()
