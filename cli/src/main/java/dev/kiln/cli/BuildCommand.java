@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code kiln build}: builds a site into its output folder, or prints the plan with {@code --dry-run}. */
@@ -17,20 +17,14 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "The site folder (default: .).")
-    Path site = Path.of(".");
+    @Mixin
+    SiteOptions siteOptions;
 
     @Option(names = "--dry-run", description = "Print every file the build would write or delete, as new, changed, unchanged or delete; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--threads", paramLabel = "N", description = "How many pages to render at once (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "The output folder (default: the config's output, public/).")
     Path output;
-
-    @Option(names = "--drafts", description = "Build pages marked draft: true.")
-    boolean drafts;
 
     @Option(names = "--no-cache", description = "Build every page, whatever the build cache says (it is still updated).")
     boolean noCache;
@@ -41,9 +35,6 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--metrics", description = "Print how many effects of each kind the build performed and the time they took.")
     boolean metrics;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show debug messages.")
-    boolean verbose;
-
     @Option(names = "--repeat", hidden = true, paramLabel = "N",
             description = "Build N times in this JVM and report each (for benchmarks: the later builds are warm).")
     int repeat = 1;
@@ -51,12 +42,13 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        if (threads < 1) {
+        if (siteOptions.threads < 1) {
             err.println("error: --threads must be at least 1");
             return 2;
         }
         try {
-            var request = new SiteBuilder.Request(site, output, new BuildOptions(drafts), threads, dryRun, !noCache, verbose);
+            var request = new SiteBuilder.Request(siteOptions.site, output, new BuildOptions(siteOptions.drafts),
+                    siteOptions.threads, dryRun, !noCache, siteOptions.verbose);
             var report = new BuildReport(spec.commandLine().getOut(), err);
             var builder = new SiteBuilder(request, report, true);
             for (int run = 1; run < repeat; run++) {

@@ -2,13 +2,12 @@ package dev.kiln.cli;
 
 import dev.kiln.site.BuildOptions;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code kiln serve}: builds the site, serves it, and rebuilds and reloads open tabs on every change. */
@@ -19,8 +18,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "The site folder (default: .).")
-    Path site = Path.of(".");
+    @Mixin
+    SiteOptions siteOptions;
 
     @Option(names = {"-p", "--port"}, description = "The port to listen on (default: ${DEFAULT-VALUE}).")
     int port = 1313;
@@ -28,24 +27,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host = "127.0.0.1";
 
-    @Option(names = "--drafts", description = "Build pages marked draft: true.")
-    boolean drafts;
-
-    @Option(names = "--threads", paramLabel = "N", description = "How many pages to render at once (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = {"-v", "--verbose"}, description = "Show debug messages.")
-    boolean verbose;
-
     @Override
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (threads < 1) {
+        if (siteOptions.threads < 1) {
             err.println("error: --threads must be at least 1");
             return 2;
         }
-        var request = new SiteBuilder.Request(site, null, new BuildOptions(drafts), threads, false, true, verbose);
+        var request = new SiteBuilder.Request(siteOptions.site, null, new BuildOptions(siteOptions.drafts),
+                siteOptions.threads, false, true, siteOptions.verbose);
         LiveSession session;
         try {
             session = LiveSession.start(request, host, port, new BuildReport(out, err));
@@ -60,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("warning: serving on " + host + ": other machines can reach this server");
         }
         out.println("serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + session.port()
-                + "/ and watching " + site + " (Ctrl+C stops)");
+                + "/ and watching " + siteOptions.site + " (Ctrl+C stops)");
         out.flush();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,11 @@
 package dev.kiln.effects;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,6 +45,46 @@ public final class Bytes {
     /** Answers the UTF-8 encoding of {@code text}. */
     public static Bytes utf8(String text) {
         return wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers the bytes a writer writes to a {@link DataOutputStream}: for codecs. */
+    public static Bytes written(DataWriter writer) {
+        try {
+            var buffer = new ByteArrayOutputStream();
+            var out = new DataOutputStream(buffer);
+            writer.write(out);
+            out.flush();
+            return wrap(buffer.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+    }
+
+    /**
+     * Answers what a reader reads from these bytes through a {@link DataInputStream}: for codecs.
+     *
+     * @throws IllegalArgumentException if the bytes end before the reader is done, or it finds them wrong
+     */
+    public <T> T read(DataReader<T> reader) {
+        try {
+            return reader.read(new DataInputStream(new ByteArrayInputStream(data)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bytes that do not read as expected: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a value to a data stream. */
+    @FunctionalInterface
+    public interface DataWriter {
+        /** Writes to {@code out}. */
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Reads a value from a data stream. */
+    @FunctionalInterface
+    public interface DataReader<T> {
+        /** Reads from {@code in}. */
+        T read(DataInputStream in) throws IOException;
     }
 
     /** Answers the content decoded as UTF-8. */

@@ -36,29 +36,17 @@ public final class HandlebarsHandler implements Handler {
     /** The file name ending of templates. */
     public static final String SUFFIX = ".hbs";
 
-    private volatile Handlebars handlebars;
+    /** Built on first use: a build that renders nothing never loads Handlebars. */
+    private final Lazy<Handlebars> handlebars = new Lazy<>(HandlebarsHandler::newHandlebars);
 
     private HandlebarsHandler() {
     }
 
-    /** Built on first use: a build that renders nothing never loads Handlebars. */
-    private Handlebars handlebars() {
-        var built = handlebars;
-        if (built == null) {
-            synchronized (this) {
-                built = handlebars;
-                if (built == null) {
-                    var loader = new StackTemplateLoader();
-                    loader.setPrefix(LAYOUTS);
-                    loader.setSuffix(SUFFIX);
-                    built = new Handlebars(loader)
-                            .with(new ConcurrentMapTemplateCache().setReload(true))
-                            .prettyPrint(false);
-                    handlebars = built;
-                }
-            }
-        }
-        return built;
+    private static Handlebars newHandlebars() {
+        var loader = new StackTemplateLoader();
+        loader.setPrefix(LAYOUTS);
+        loader.setSuffix(SUFFIX);
+        return new Handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(true)).prettyPrint(false);
     }
 
     /** Answers a handler rendering the templates of the site's {@code layouts/}. */
@@ -75,7 +63,7 @@ public final class HandlebarsHandler implements Handler {
     private String render(RenderTemplate render) {
         var file = LAYOUTS + render.template() + SUFFIX;
         try {
-            var template = handlebars().compile(render.template());
+            var template = handlebars.get().compile(render.template());
             var context = Context.newContext(render.context());
             try {
                 return template.apply(context);

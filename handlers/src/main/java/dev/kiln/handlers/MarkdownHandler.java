@@ -27,9 +27,10 @@ import java.util.List;
  * @since 0.1
  */
 public final class MarkdownHandler implements Handler {
-    private volatile Flexmark flexmark;
+    /** Built on first use: a build that renders nothing never loads flexmark. */
+    private final Lazy<Flexmark> flexmark = new Lazy<>(Flexmark::create);
 
-    /** The parser and renderer, built on first use: a build that renders nothing never loads flexmark. */
+    /** The parser and renderer, shared by all threads. */
     private record Flexmark(Parser parser, HtmlRenderer renderer) {
         static Flexmark create() {
             var options = new MutableDataSet()
@@ -55,19 +56,6 @@ public final class MarkdownHandler implements Handler {
     private MarkdownHandler() {
     }
 
-    private Flexmark flexmark() {
-        var built = flexmark;
-        if (built == null) {
-            synchronized (this) {
-                built = flexmark;
-                if (built == null) {
-                    built = Flexmark.create();
-                    flexmark = built;
-                }
-            }
-        }
-        return built;
-    }
 
     /** Answers a handler with kiln's Markdown dialect. */
     public static MarkdownHandler gitHubFlavoured() {
@@ -81,7 +69,7 @@ public final class MarkdownHandler implements Handler {
     }
 
     RenderedMarkdown render(String markdown) {
-        var flexmark = flexmark();
+        var flexmark = this.flexmark.get();
         Document document = flexmark.parser().parse(markdown);
         String html = flexmark.renderer().render(document);
         // Ids are assigned while rendering, so the headings are collected afterwards.

@@ -3,12 +3,6 @@ package dev.kiln.site;
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.Codec;
 import dev.kiln.effects.OutputPath;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +16,7 @@ enum BuildResultCodec implements Codec<BuildResult> {
 
     @Override
     public Bytes encode(BuildResult result) {
-        try {
-            var buffer = new ByteArrayOutputStream();
-            var out = new DataOutputStream(buffer);
+        return Bytes.written(out -> {
             out.writeInt(result.pages());
             var outputs = new ArrayList<OutputPath>(result.written());
             outputs.addAll(result.upToDate());
@@ -39,17 +31,12 @@ enum BuildResultCodec implements Codec<BuildResult> {
                 out.writeInt(problem.line());
                 out.writeUTF(problem.message());
             }
-            out.flush();
-            return Bytes.wrap(buffer.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen in memory", e);
-        }
+        });
     }
 
     @Override
     public BuildResult decode(Bytes bytes) {
-        try {
-            var in = new DataInputStream(new ByteArrayInputStream(bytes.toArray()));
+        return bytes.read(in -> {
             int pages = in.readInt();
             int outputCount = in.readInt();
             var outputs = new ArrayList<OutputPath>(outputCount);
@@ -62,8 +49,6 @@ enum BuildResultCodec implements Codec<BuildResult> {
                 problems.add(new BuildProblem(in.readUTF(), in.readInt(), in.readUTF()));
             }
             return new BuildResult(pages, List.of(), outputs, List.of(), problems);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a build result kept by this kiln", e);
-        }
+        });
     }
 }

@@ -3,12 +3,9 @@ package dev.kiln.site;
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.Codec;
 import dev.kiln.effects.OutputPath;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -27,9 +24,7 @@ enum PageCodec implements Codec<Page> {
 
     @Override
     public Bytes encode(Page page) {
-        try {
-            var buffer = new ByteArrayOutputStream(512);
-            var out = new DataOutputStream(buffer);
+        return Bytes.written(out -> {
             text(out, page.source());
             out.writeByte(page.kind().ordinal());
             text(out, page.section());
@@ -48,18 +43,13 @@ enum PageCodec implements Codec<Page> {
                 text(out, entry.getKey());
                 out.writeInt(entry.getValue());
             }
-            out.flush();
-            return Bytes.wrap(buffer.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen in memory", e);
-        }
+        });
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Page decode(Bytes bytes) {
-        try {
-            var in = new DataInputStream(new ByteArrayInputStream(bytes.toArray()));
+        return bytes.read(in -> {
             var source = text(in);
             var kind = Page.Kind.values()[in.readByte()];
             var section = text(in);
@@ -82,9 +72,7 @@ enum PageCodec implements Codec<Page> {
                     date.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(date)), draft, tags,
                     layout.isEmpty() ? Optional.empty() : Optional.of(layout), weight, description, params, url,
                     output, keyLines);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a page kept by this kiln", e);
-        }
+        });
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {

@@ -1,0 +1,20 @@
+package dev.kiln.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every command that builds a site takes: which site, drafts, threads, verbosity. */
+final class SiteOptions {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "The site folder (default: .).")
+    Path site = Path.of(".");
+
+    @Option(names = "--drafts", description = "Build pages marked draft: true.")
+    boolean drafts;
+
+    @Option(names = "--threads", paramLabel = "N", description = "How many pages to render at once (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-v", "--verbose"}, description = "Show debug messages.")
+    boolean verbose;
+}
