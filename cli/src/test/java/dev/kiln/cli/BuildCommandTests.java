@@ -154,4 +154,13 @@ class BuildCommandTests {
         assertTrue(run.out().contains("RenderMarkdown"), run.out());
         assertTrue(run.out().contains("WriteFile"), run.out());
     }
+
+    @Test
+    void theAotTrainingWorkloadBuildsItsSiteTheWaysAUserDoes() {
+        var folder = temp.resolve("training");
+        var run = CliRun.of("train", folder.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(folder.resolve("public/section-7/page-7/index.html")));
+        assertTrue(Files.exists(folder.resolve(".kiln/traces.bin")));
+    }
 }

@@ -1,0 +1,93 @@
+package dev.kiln.cli;
+
+import dev.kiln.site.BuildOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kiln train FOLDER}: the workload the launcher runs once to train the JDK's AOT cache. It
+ * writes a site of a few hundred pages into FOLDER and builds it the ways a user does (a full
+ * build, a no-op build, a build after a body edit and one after a title edit), so that the classes
+ * and method profiles of every path are in the cache, not only those of a full build.
+ */
+@Command(name = "train", hidden = true, description = "Builds a generated site several ways, to train the AOT cache.")
+final class TrainCommand implements Callable<Integer> {
+    private static final int PAGES = 400;
+
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "An empty folder to generate the site in.")
+    Path folder;
+
+    @Override
+    public Integer call() throws IOException {
+        writeSite();
+        var quiet = new PrintWriter(new StringWriter());
+        var request = new SiteBuilder.Request(folder, null, BuildOptions.defaults(), Runtime.getRuntime().availableProcessors(),
+                false, true, false);
+        build(request, quiet);
+        build(request, quiet);
+        var page = folder.resolve("content/section-7/page-7.md");
+        Files.writeString(page, Files.readString(page) + "\nAn edited paragraph.\n");
+        build(request, quiet);
+        Files.writeString(page, Files.readString(page).replace("title: Page 7", "title: Page seven"));
+        build(request, quiet);
+        return 0;
+    }
+
+    private static void build(SiteBuilder.Request request, PrintWriter quiet) {
+        new SiteBuilder(request, new BuildReport(quiet, quiet), true).build();
+    }
+
+    private void writeSite() {
+        write("kiln.yaml", "title: Training\nbaseURL: https://training.example/\n");
+        write("content/_index.md", "---\ntitle: Home\n---\nThe home page.\n");
+        for (int section = 0; section < 8; section++) {
+            write("content/section-" + section + "/_index.md", "---\ntitle: Section " + section + "\n---\n");
+        }
+        for (int page = 0; page < PAGES; page++) {
+            write("content/section-" + page % 8 + "/page-" + page + ".md", """
+                    ---
+                    title: Page %d
+                    date: 2024-%02d-%02d
+                    tags: [tag-%d, tag-%d]
+                    description: A page for training.
+                    ---
+                    ## A heading
+
+                    Some *emphasis*, **strong** text, `code`, a [link](https://example.org) and https://example.org.
+
+                    - a list
+                    - [x] a task
+
+                    | a | b |
+                    |---|---|
+                    | 1 | 2 |
+
+                    ```java
+                    class Page%d {}
+                    ```
+
+                    > A quote with a footnote.[^1]
+
+                    [^1]: The footnote.
+                    """.formatted(page, 1 + page % 12, 1 + page % 28, page % 9, page % 5, page));
+        }
+        write("static/css/extra.css", "body { margin: 0; }\n");
+    }
+
+    private void write(String path, String text) {
+        try {
+            var file = folder.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
