@@ -310,7 +310,7 @@ public final class TraceHandler implements Handler {
             traces.putAll(previous.traces());
         }
         traces.putAll(current);
-        return TraceStore.of(kilnVersion, traces.values());
+        return TraceStore.of(kilnVersion, traces.values(), previous);
     }
 
     /** Answers, for each computation that ran, why it had to (sorted by key). */

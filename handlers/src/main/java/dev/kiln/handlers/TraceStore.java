@@ -44,31 +44,43 @@ public final class TraceStore {
     private final Optional<String> notReusable;
     /** Decoded traces; for a store read from bytes, filled as keys are asked for. */
     private final Map<String, PageTrace> decoded;
-    /** For a store read from bytes: where each trace's body starts, by key. */
-    private final Map<String, Integer> offsets;
+    /** For a store read from bytes: where each trace's body starts and how long it is, by key. */
+    private final Map<String, int[]> bodies;
     private final byte[] data;
     private final String[] strings;
+    /** The store this one was made from, whose bytes an unchanged trace is copied from. */
+    private final TraceStore base;
 
     private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded,
-            Map<String, Integer> offsets, byte[] data, String[] strings) {
+            Map<String, int[]> bodies, byte[] data, String[] strings, TraceStore base) {
         this.kilnVersion = kilnVersion;
         this.notReusable = notReusable;
         this.decoded = decoded;
-        this.offsets = offsets;
+        this.bodies = bodies;
         this.data = data;
         this.strings = strings;
+        this.base = base;
     }
 
     /** Answers a store holding no traces, with the reason every computation must run. */
     public static TraceStore empty(String kilnVersion, String reason) {
-        return new TraceStore(kilnVersion, Optional.of(reason), Map.of(), Map.of(), null, null);
+        return new TraceStore(kilnVersion, Optional.of(reason), Map.of(), Map.of(), null, null, null);
     }
 
     /** Answers a store of traces written by this kiln. */
     public static TraceStore of(String kilnVersion, Collection<PageTrace> traces) {
+        return of(kilnVersion, traces, null);
+    }
+
+    /**
+     * Answers a store of traces written by this kiln, most of them taken unchanged from
+     * {@code base}: encoding copies their bytes from it instead of encoding them again.
+     */
+    public static TraceStore of(String kilnVersion, Collection<PageTrace> traces, TraceStore base) {
         var byKey = new LinkedHashMap<String, PageTrace>();
         traces.forEach(trace -> byKey.put(trace.key(), trace));
-        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null);
+        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null,
+                base != null && base.data != null && base.kilnVersion.equals(kilnVersion) ? base : null);
     }
 
     /**
@@ -99,18 +111,18 @@ public final class TraceStore {
                 strings[i] = in.readUTF();
             }
             int count = in.readInt();
-            var offsets = new HashMap<String, Integer>(count * 2);
+            var bodies = new HashMap<String, int[]>(count * 2);
             int position = data.length - in.available();
             for (int i = 0; i < count; i++) {
                 var key = strings[in.readInt()];
                 int length = in.readInt();
-                offsets.put(key, position + 8);
+                bodies.put(key, new int[] {position + 8, length});
                 in.skipNBytes(length);
                 position += 8 + length;
             }
             var reusable = writtenBy.equals(kilnVersion) ? Optional.<String>empty()
                     : Optional.of("kiln version changed (" + writtenBy + " to " + kilnVersion + ")");
-            return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), offsets, data, strings);
+            return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), bodies, data, strings, null);
         } catch (IOException | RuntimeException e) {
             return empty(kilnVersion, "the build cache is corrupt");
         }
@@ -119,17 +131,26 @@ public final class TraceStore {
     /** Answers the bytes of this store. */
     public Bytes encode() {
         try {
-            var table = new StringTable();
+            var all = traces();
+            var reused = base == null ? 0 : all.values().stream().filter(base::holdsBytesOf).count();
+            // Reusing the base's bytes means keeping its string table, strings of gone traces too:
+            // worth it only while most traces are the base's.
+            var copyFrom = reused * 2 > all.size() ? base : null;
+            var table = new StringTable(copyFrom == null ? new String[0] : copyFrom.strings);
             var bodies = new ByteArrayOutputStream();
             var traceOut = new DataOutputStream(bodies);
-            var all = traces();
             var keys = new int[all.size()];
             var lengths = new int[all.size()];
             int i = 0;
             for (var trace : all.values()) {
                 int before = bodies.size();
                 keys[i] = table.index(trace.key());
-                writeTrace(traceOut, trace, table);
+                if (copyFrom != null && copyFrom.holdsBytesOf(trace)) {
+                    var body = copyFrom.bodies.get(trace.key());
+                    traceOut.write(copyFrom.data, body[0], body[1]);
+                } else {
+                    writeTrace(traceOut, trace, table);
+                }
                 traceOut.flush();
                 lengths[i++] = bodies.size() - before;
             }
@@ -167,7 +188,12 @@ public final class TraceStore {
      * build may prune), for {@code --no-cache}.
      */
     public TraceStore withoutReuse(String reason) {
-        return new TraceStore(kilnVersion, Optional.of(reason), decoded, offsets, data, strings);
+        return new TraceStore(kilnVersion, Optional.of(reason), decoded, bodies, data, strings, base);
+    }
+
+    /** Answers whether this store was read from bytes and {@code trace} is the very one it decoded. */
+    private boolean holdsBytesOf(PageTrace trace) {
+        return data != null && decoded.get(trace.key()) == trace;
     }
 
     /** Answers the trace of a computation, where this store has a reusable one. */
@@ -180,12 +206,12 @@ public final class TraceStore {
         if (trace != null || data == null) {
             return Optional.ofNullable(trace);
         }
-        var offset = offsets.get(key);
-        if (offset == null) {
+        var body = bodies.get(key);
+        if (body == null) {
             return Optional.empty();
         }
         try {
-            var in = new DataInputStream(new ByteArrayInputStream(data, offset, data.length - offset));
+            var in = new DataInputStream(new ByteArrayInputStream(data, body[0], body[1]));
             trace = readTrace(key, in, strings);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -205,7 +231,7 @@ public final class TraceStore {
         if (data == null) {
             all.putAll(decoded);
         } else {
-            offsets.keySet().forEach(key -> trace(key).ifPresent(trace -> all.put(key, trace)));
+            bodies.keySet().forEach(key -> trace(key).ifPresent(trace -> all.put(key, trace)));
         }
         return all;
     }
@@ -220,6 +246,14 @@ public final class TraceStore {
     private static final class StringTable {
         final List<String> strings = new ArrayList<>();
         final Map<String, Integer> indexes = new HashMap<>();
+
+        /** Starts with the strings of an earlier table, at the same indexes. */
+        StringTable(String[] earlier) {
+            for (var string : earlier) {
+                indexes.putIfAbsent(string, strings.size());
+                strings.add(string);
+            }
+        }
 
         int index(String string) {
             return indexes.computeIfAbsent(string, key -> {
