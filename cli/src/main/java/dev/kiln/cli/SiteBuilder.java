@@ -80,6 +80,11 @@ final class SiteBuilder {
         this.saveEachBuild = saveEachBuild;
     }
 
+    /** Reads a site's {@code kiln.yaml} through a stack that can only read the site. */
+    static SiteConfig loadConfig(Path siteRoot) {
+        return HandlerStack.of(FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"))).run(SiteConfig::load);
+    }
+
     /** Answers the build cache's folder, once a build has found it. */
     synchronized Path cacheFolder() {
         return storeFile == null ? null : storeFile.folder();
@@ -97,7 +102,7 @@ final class SiteBuilder {
         var siteRoot = SiteFolders.checkedSite(request.site());
         SiteConfig config;
         try {
-            config = HandlerStack.of(FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"))).run(SiteConfig::load);
+            config = loadConfig(siteRoot);
         } catch (SiteException e) {
             var result = new BuildResult(0, List.of(), List.of(), List.of(), List.of(e.toProblem()));
             return new Outcome(result, Map.of(), MetricsHandler.create(), null, System.nanoTime() - start);
