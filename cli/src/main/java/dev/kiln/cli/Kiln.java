@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KilnVersion.class,
         description = "A static site generator whose build is an algebraic-effects runtime.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CleanCommand.class, TrainCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, CleanCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Kiln implements Runnable {
     @CommandLine.Spec

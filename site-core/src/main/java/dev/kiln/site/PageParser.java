@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -47,7 +46,7 @@ final class PageParser {
     /** Answers the page of a section that has no {@code _index.md}. */
     Page implicitSection(String folder) {
         var kind = folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
-        var title = folder.isEmpty() ? config.title() : humanized(lastSegment(folder));
+        var title = folder.isEmpty() ? config.title() : Titles.fromName(lastSegment(folder));
         var source = folder.isEmpty() ? "content/" : "content/" + folder + "/";
         return new Page(source, kind, folder, title, Optional.empty(), false, List.of(), Optional.empty(), 0, "",
                 java.util.Map.of(), config.basePath() + pathOf(folder, ""),
@@ -72,8 +71,8 @@ final class PageParser {
         }
         return switch (kind) {
             case HOME -> config.title();
-            case SECTION -> humanized(lastSegment(folder));
-            case PAGE -> humanized(fileStem(file));
+            case SECTION -> Titles.fromName(lastSegment(folder));
+            case PAGE -> Titles.fromName(fileStem(file));
         };
     }
 
@@ -114,11 +113,6 @@ final class PageParser {
         return folder.substring(folder.lastIndexOf('/') + 1);
     }
 
-    /** Answers a readable title for a file or folder name: {@code getting-started} gives "Getting started". */
-    static String humanized(String name) {
-        var words = name.replace('-', ' ').replace('_', ' ').strip();
-        return words.isEmpty() ? name : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
-    }
 
     /** Typed access to front matter values, with errors that point at the key's line. */
     private record FrontMatterValues(String file, SourceText source) {
