@@ -29,7 +29,7 @@ final class BuildReport {
         rebuilt.forEach((key, reasons) -> {
             int colon = key.indexOf(':');
             var kind = colon < 0 ? "" : key.substring(0, colon);
-            if (kind.equals("page") || kind.equals("static")) {
+            if (kind.equals("page") || kind.equals("static") || kind.equals("file")) {
                 out.println("rebuilt " + key.substring(colon + 1) + ": " + String.join("; ", reasons));
             }
         });

@@ -34,7 +34,7 @@ class BuildCommandTests {
         var site = exampleCopy();
         var run = CliRun.of("build", site.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("built 10 pages: 12 files written, 0 up to date, 0 removed, in "), run.out());
+        assertTrue(run.out().startsWith("built 11 pages: 15 files written, 0 up to date, 0 removed, in "), run.out());
         var output = CliRun.snapshot(site.resolve("public")).keySet();
         assertTrue(output.containsAll(Set.of("index.html", "posts/hello-kiln/index.html", "docs/index.html",
                 "images/kiln.svg", "css/kiln-theme.css")), output.toString());
@@ -66,7 +66,7 @@ class BuildCommandTests {
         var plan = CliRun.of("build", site.toString(), "--dry-run");
         assertEquals(Set.of("about/index.html"), plannedPaths(plan.out(), "changed"));
         assertTrue(plan.out().contains("(0 new, 1 changed, 0 unchanged), 0 deleted; nothing was written"), plan.out());
-        assertTrue(plan.out().contains("1 files to write, 11 up to date"), plan.out());
+        assertTrue(plan.out().contains("1 files to write, 14 up to date"), plan.out());
         assertEquals(built, CliRun.snapshot(site.resolve("public")));
 
         var full = CliRun.of("build", site.toString(), "--dry-run", "--no-cache");
@@ -90,7 +90,8 @@ class BuildCommandTests {
         assertEquals(0, one.exitCode(), one.err());
         assertEquals(0, eight.exitCode(), eight.err());
         var first = CliRun.snapshot(temp.resolve("one"));
-        assertEquals(400 + 6 + 1 + 1, first.size());
+        // pages, sections, home, theme CSS, 404.html, sitemap.xml, robots.txt
+        assertEquals(400 + 6 + 1 + 1 + 3, first.size());
         assertEquals(first, CliRun.snapshot(temp.resolve("eight")));
     }
 

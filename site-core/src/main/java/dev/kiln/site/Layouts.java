@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Picks the layout of a page, looking in {@code layouts/} in a documented order: the page's own
  * {@code layout}, then its section's, then {@code _default}'s. A content page looks for
- * {@code single}, a section for {@code list}, the home page for {@code index} then {@code list}.
+ * {@code single}, a section for {@code list}, the home page for {@code index} then {@code list},
+ * the page for missing pages ({@code 404.html}) for {@code 404}.
  */
 final class Layouts {
     static final String FOLDER = "layouts/";
@@ -54,6 +55,10 @@ final class Layouts {
             case SECTION -> {
                 sections.forEach(section -> names.add(section + "/list"));
                 names.add("_default/list");
+            }
+            case NOT_FOUND -> {
+                names.add("404");
+                names.add("_default/404");
             }
             case HOME -> {
                 names.add("index");

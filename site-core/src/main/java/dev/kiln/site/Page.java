@@ -32,7 +32,7 @@ public record Page(String source, Kind kind, String section, String title, Optio
         Map<String, Object> params, String url, OutputPath output, Map<String, Integer> keyLines) {
 
     /** What sort of page a page is. */
-    public enum Kind { PAGE, SECTION, HOME }
+    public enum Kind { PAGE, SECTION, HOME, NOT_FOUND }
 
     public Page {
         Objects.requireNonNull(source, "source");
@@ -51,7 +51,7 @@ public record Page(String source, Kind kind, String section, String title, Optio
 
     /** Answers whether the page has a content file of its own (a section without _index.md has not). */
     public boolean hasSourceFile() {
-        return !source.endsWith("/");
+        return kind != Kind.NOT_FOUND && !source.endsWith("/");
     }
 
     /** Answers the line of the source where a front matter key is set, or 0. */

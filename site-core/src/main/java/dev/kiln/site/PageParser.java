@@ -53,6 +53,13 @@ final class PageParser {
                 OutputPath.of(pathOf(folder, "") + "index.html"), java.util.Map.of());
     }
 
+    /** Answers the page shown for a missing page: {@code 404.html} at the top of the output. */
+    Page notFound() {
+        return new Page("(404 page)", Page.Kind.NOT_FOUND, "", "Page not found", Optional.empty(), false, List.of(),
+                Optional.empty(), 0, "", java.util.Map.of(), config.basePath() + "404.html", OutputPath.of("404.html"),
+                java.util.Map.of());
+    }
+
     private static String pathOf(String folder, String slug) {
         var path = new StringBuilder();
         if (!folder.isEmpty()) {
@@ -73,6 +80,7 @@ final class PageParser {
             case HOME -> config.title();
             case SECTION -> Titles.fromName(lastSegment(folder));
             case PAGE -> Titles.fromName(fileStem(file));
+            case NOT_FOUND -> "Page not found";
         };
     }
 

@@ -76,11 +76,23 @@ public final class SiteBuild {
         var problems = new ArrayList<>(discovered.problems());
         var site = discovered.site();
         var jobs = new ArrayList<OutputJob>();
-        site.pages().forEach(page -> jobs.add(new OutputJob(page.source(), page.output(), page, null)));
+        site.pages().forEach(page -> jobs.add(new OutputJob.PageJob(page)));
         for (var file : perform(new ListFiles(STATIC))) {
-            jobs.add(new OutputJob(file.value(), OutputPath.of(file.relativeTo(STATIC)), null, file));
+            jobs.add(new OutputJob.StaticJob(file, OutputPath.of(file.relativeTo(STATIC))));
         }
         var unique = withoutClashes(jobs, problems);
+        // The files every site gets yield to a page or static file of the same name.
+        var taken = new HashSet<OutputPath>();
+        unique.forEach(job -> taken.add(job.output()));
+        var notFound = new PageParser(config).notFound();
+        var sitemap = SiteFiles.sitemap(site);
+        for (var generated : List.of(new OutputJob.PageJob(notFound),
+                new OutputJob.GeneratedJob("(sitemap)", OutputPath.of("sitemap.xml"), sitemap),
+                new OutputJob.GeneratedJob("(robots.txt)", OutputPath.of("robots.txt"), SiteFiles.robots(config)))) {
+            if (taken.add(generated.output())) {
+                unique.add(generated);
+            }
+        }
         var context = new TemplateContext(site);
         var fingerprint = config.fingerprint();
         var done = new AtomicInteger();
@@ -104,7 +116,7 @@ public final class SiteBuild {
                 continue;
             }
             (result.get() ? written : upToDate).add(job.output());
-            if (job.page() != null) {
+            if (job instanceof OutputJob.PageJob) {
                 pages++;
             }
         }
@@ -112,6 +124,7 @@ public final class SiteBuild {
         // output path this time, and its old output must not be taken for a deleted page's.
         var meant = new HashSet<OutputPath>();
         jobs.forEach(job -> meant.add(job.output()));
+        unique.forEach(job -> meant.add(job.output()));
         perform(new ReportProgress("prune", 0, 1));
         var removed = problems.isEmpty() ? perform(new PruneOutputs(meant)) : List.<OutputPath>of();
         perform(new ReportProgress("prune", 1, 1));
@@ -141,21 +154,27 @@ public final class SiteBuild {
     private Either<BuildProblem, Boolean> produce(OutputJob job, TemplateContext context, String config) {
         var ran = new AtomicBoolean();
         try {
-            if (job.page() != null) {
-                var values = context.of(job.page(), "");
-                var fingerprints = Map.of("config", config, "site data", Fingerprint.of(values));
-                perform(new Traced<>("page:" + job.output().value(), fingerprints, Codec.unit(), () -> {
-                    ran.set(true);
-                    renderPage(job.page(), context);
-                    return Unit.UNIT;
-                }));
-            } else {
-                perform(new Traced<>("static:" + job.output().value(), Map.of(), Codec.unit(), () -> {
-                    ran.set(true);
-                    perform(new CopyFile(job.staticFile(), job.output()));
-                    return Unit.UNIT;
-                }));
-            }
+            var traced = switch (job) {
+                case OutputJob.PageJob(var page) -> new Traced<>("page:" + page.output().value(),
+                        Map.of("config", config, "site data", Fingerprint.of(context.of(page, ""))), Codec.unit(), () -> {
+                            ran.set(true);
+                            renderPage(page, context);
+                            return Unit.UNIT;
+                        });
+                case OutputJob.StaticJob(var file, var output) -> new Traced<>("static:" + output.value(), Map.of(),
+                        Codec.unit(), () -> {
+                            ran.set(true);
+                            perform(new CopyFile(file, output));
+                            return Unit.UNIT;
+                        });
+                case OutputJob.GeneratedJob(var source, var output, var text) -> new Traced<>("file:" + output.value(),
+                        Map.of("config", config, "site data", Fingerprint.of(text)), Codec.unit(), () -> {
+                            ran.set(true);
+                            perform(new WriteFile(output, Bytes.utf8(text)));
+                            return Unit.UNIT;
+                        });
+            };
+            perform(traced);
             return Either.right(ran.get());
         } catch (SiteException e) {
             return Either.left(e.toProblem());
@@ -176,7 +195,36 @@ public final class SiteBuild {
         perform(new WriteFile(page.output(), Bytes.utf8(rendered)));
     }
 
-    /** One output file to produce: a page to render or a static file to copy. */
-    private record OutputJob(String source, OutputPath output, Page page, SitePath staticFile) {
+    /** One output file to produce: a page to render, a static file to copy, or a file kiln writes. */
+    private sealed interface OutputJob {
+        /** What the job comes from, for problems: a content file, a static file, or a name in brackets. */
+        String source();
+
+        OutputPath output();
+
+        /** A page rendered through its layout. */
+        record PageJob(Page page) implements OutputJob {
+            @Override
+            public String source() {
+                return page.source();
+            }
+
+            @Override
+            public OutputPath output() {
+                return page.output();
+            }
+        }
+
+        /** A file of {@code static/} copied as it is. */
+        record StaticJob(SitePath file, OutputPath output) implements OutputJob {
+            @Override
+            public String source() {
+                return file.value();
+            }
+        }
+
+        /** A file whose whole text kiln makes from the site (the sitemap, robots.txt). */
+        record GeneratedJob(String source, OutputPath output, String text) implements OutputJob {
+        }
     }
 }

@@ -60,10 +60,13 @@ final class TemplateContext {
     }
 
     private Map<String, Object> pageFields(Page page, String contentHtml) {
-        var fields = new LinkedHashMap<>(summaries.get(page.output()));
+        // Pages that lists do not show (the missing-page page) have no summary kept for them.
+        var summary = summaries.get(page.output());
+        var fields = new LinkedHashMap<>(summary != null ? summary : summary(page));
         fields.put("isHome", page.kind() == Page.Kind.HOME);
         fields.put("isSection", page.kind() == Page.Kind.SECTION);
         fields.put("isPage", page.kind() == Page.Kind.PAGE);
+        fields.put("isNotFound", page.kind() == Page.Kind.NOT_FOUND);
         fields.put("draft", page.draft());
         fields.put("file", page.source());
         fields.put("params", page.params());
@@ -77,8 +80,8 @@ final class TemplateContext {
                 fields.put("pages", summaries(site.pagesIn(page.section())));
                 fields.put("sections", summaries(site.sectionsIn(page.section())));
             }
-            case PAGE -> {
-                // A content page lists nothing.
+            case PAGE, NOT_FOUND -> {
+                // A content page lists nothing; the missing-page page shows the menu only.
             }
         }
         return fields;

@@ -35,7 +35,8 @@ class IncrementalBuildTests {
         var before = reads.effectsOf(ReadFile.class).size();
         var result = site.build();
         assertEquals(List.of(), result.written());
-        assertEquals(40 + 3 + 1 + 1, result.upToDate().size());
+        // 40 pages, 3 sections, the home page, the theme's CSS, 404.html, sitemap.xml, robots.txt
+        assertEquals(40 + 3 + 1 + 1 + 3, result.upToDate().size());
         assertEquals(0, site.lastMetrics().count(RenderMarkdown.class));
         assertEquals(0, site.lastMetrics().count(RenderTemplate.class));
         assertEquals(List.of(), reads.effectsOf(ReadFile.class).subList(before, reads.effectsOf(ReadFile.class).size()),
@@ -112,7 +113,7 @@ class IncrementalBuildTests {
         site.build();
         site.files.put("kiln.yaml", "title: Another Title\n");
         var result = site.build();
-        assertEquals(5, result.written().stream().filter(p -> p.value().endsWith(".html")).count());
+        assertEquals(6, result.written().stream().filter(p -> p.value().endsWith(".html")).count());
         assertTrue(site.lastTrace().rebuilt().get("page:about/index.html").contains("config changed"));
     }
 
@@ -150,13 +151,13 @@ class IncrementalBuildTests {
         var site = TestSite.of(FixtureSites.smallBlog());
         site.build();
         site.files.put("static/css/site.css", "body { color: red; }\n");
-        site.files.put("static/robots.txt", "User-agent: *\n");
-        assertEquals(List.of("css/site.css", "robots.txt"), paths(site.build().written()));
-        site.files.delete("static/robots.txt");
+        site.files.put("static/humans.txt", "Made by people.\n");
+        assertEquals(List.of("css/site.css", "humans.txt"), paths(site.build().written()));
+        site.files.delete("static/humans.txt");
         var result = site.build();
-        assertEquals(List.of("robots.txt"), paths(result.removed()));
+        assertEquals(List.of("humans.txt"), paths(result.removed()));
         assertEquals(Set.of(), new TreeMap<>(site.files.output()).keySet().stream()
-                .filter(p -> p.equals("robots.txt")).collect(java.util.stream.Collectors.toSet()));
+                .filter(p -> p.equals("humans.txt")).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

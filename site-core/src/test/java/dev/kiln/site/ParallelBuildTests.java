@@ -19,6 +19,7 @@ class ParallelBuildTests {
         virtual.build();
         assertEquals(sequential.files.output(), pooled.files.output());
         assertEquals(sequential.files.output(), virtual.files.output());
-        assertEquals(300 + 5 + 1 + 1, sequential.files.output().size());
+        // pages, sections, home, theme CSS, 404.html, sitemap.xml, robots.txt
+        assertEquals(300 + 5 + 1 + 1 + 3, sequential.files.output().size());
     }
 }

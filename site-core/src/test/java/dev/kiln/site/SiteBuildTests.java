@@ -18,10 +18,11 @@ class SiteBuildTests {
         var site = TestSite.of(FixtureSites.smallBlog());
         var result = site.build();
         assertEquals(List.of(), result.problems());
-        assertEquals(List.of("about/index.html", "blog/first-post/index.html", "blog/index.html",
-                        "blog/second-post/index.html", "css/kiln-theme.css", "css/site.css", "index.html"),
+        assertEquals(List.of("404.html", "about/index.html", "blog/first-post/index.html", "blog/index.html",
+                        "blog/second-post/index.html", "css/kiln-theme.css", "css/site.css", "index.html", "robots.txt",
+                        "sitemap.xml"),
                 result.written().stream().map(OutputPath::value).toList());
-        assertEquals(5, result.pages());
+        assertEquals(6, result.pages());
         assertEquals(site.files.output().keySet(), new java.util.TreeSet<>(result.written().stream().map(OutputPath::value).toList()));
     }
 
@@ -66,8 +67,8 @@ class SiteBuildTests {
         var site = TestSite.of(FixtureSites.contentOnly());
         var result = site.build();
         assertEquals(List.of(), result.problems());
-        assertEquals(List.of("css/kiln-theme.css", "hello/index.html", "index.html", "notes/index.html",
-                "notes/one/index.html"), result.written().stream().map(OutputPath::value).toList());
+        assertEquals(List.of("404.html", "css/kiln-theme.css", "hello/index.html", "index.html", "notes/index.html",
+                "notes/one/index.html", "robots.txt", "sitemap.xml"), result.written().stream().map(OutputPath::value).toList());
         var page = site.output("notes/one/index.html");
         assertTrue(page.startsWith("<!DOCTYPE html>"), "[" + page + "]");
         assertTrue(page.contains("<title>One · My kiln site</title>"), page);
