@@ -46,28 +46,23 @@ final class BuildCommand implements Callable<Integer> {
             err.println("error: --threads must be at least 1");
             return 2;
         }
-        try {
-            var request = new SiteBuilder.Request(siteOptions.site, output, new BuildOptions(siteOptions.drafts),
-                    siteOptions.threads, dryRun, !noCache, siteOptions.verbose);
-            var report = new BuildReport(spec.commandLine().getOut(), err);
-            var builder = new SiteBuilder(request, report, true);
-            for (int run = 1; run < repeat; run++) {
-                var earlier = builder.build();
-                report.summary(earlier.result(), dryRun, earlier.output(), earlier.nanos());
-            }
-            var outcome = builder.build();
-            if (explain) {
-                report.explain(outcome.rebuilt(), outcome.result());
-            }
-            if (metrics) {
-                report.metrics(outcome.metrics());
-            }
-            report.problems(outcome.result().problems());
-            report.summary(outcome.result(), dryRun, outcome.output(), outcome.nanos());
-            return outcome.result().succeeded() ? 0 : 1;
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+        var request = new SiteBuilder.Request(siteOptions.site, output, new BuildOptions(siteOptions.drafts),
+                siteOptions.threads, dryRun, !noCache, siteOptions.verbose);
+        var report = new BuildReport(spec.commandLine().getOut(), err);
+        var builder = new SiteBuilder(request, report, true);
+        for (int run = 1; run < repeat; run++) {
+            var earlier = builder.build();
+            report.summary(earlier.result(), dryRun, earlier.output(), earlier.nanos());
         }
+        var outcome = builder.build();
+        if (explain) {
+            report.explain(outcome.rebuilt(), outcome.result());
+        }
+        if (metrics) {
+            report.metrics(outcome.metrics());
+        }
+        report.problems(outcome.result().problems());
+        report.summary(outcome.result(), dryRun, outcome.output(), outcome.nanos());
+        return outcome.result().succeeded() ? 0 : 1;
     }
 }

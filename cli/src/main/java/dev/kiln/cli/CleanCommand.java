@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.handlers.TraceStoreFile;
-import dev.kiln.site.SiteException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -42,36 +41,28 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
-            var siteRoot = SiteFolders.checkedSite(site);
-            var config = SiteBuilder.loadConfig(siteRoot);
-            var folders = SiteFolders.of(siteRoot, output != null ? output : siteRoot.resolve(config.output()));
-            if (!Files.isDirectory(folders.output())) {
-                out.println("nothing to clean: " + folders.output() + " does not exist");
-                return 0;
-            }
-            var store = TraceStoreFile.in(siteRoot.resolve(config.cacheDir())).load(KilnVersion.fingerprint());
-            var known = new HashSet<String>();
-            store.outputs().forEach(path -> known.add(path.value()));
-            var files = new ArrayList<Path>();
-            var unknown = new ArrayList<String>();
-            collect(folders.output(), known, files, unknown);
-            if (!unknown.isEmpty()) {
-                err.println("error: refusing to clean " + folders.output() + ": " + unknown.size()
-                        + " file(s) in it were not written by kiln, such as "
-                        + String.join(", ", unknown.subList(0, Math.min(SHOWN, unknown.size()))));
-                return 1;
-            }
-            deleteTree(folders.output());
-            out.println("removed " + folders.output() + " (" + files.size() + " files)");
+        var siteRoot = SiteFolders.checkedSite(site);
+        var config = SiteBuilder.loadConfig(siteRoot);
+        var folders = SiteFolders.of(siteRoot, output != null ? output : siteRoot.resolve(config.output()));
+        if (!Files.isDirectory(folders.output())) {
+            out.println("nothing to clean: " + folders.output() + " does not exist");
             return 0;
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (SiteException e) {
-            err.println("error: " + e.getMessage());
+        }
+        var store = TraceStoreFile.in(siteRoot.resolve(config.cacheDir())).load(KilnVersion.fingerprint());
+        var known = new HashSet<String>();
+        store.outputs().forEach(path -> known.add(path.value()));
+        var files = new ArrayList<Path>();
+        var unknown = new ArrayList<String>();
+        collect(folders.output(), known, files, unknown);
+        if (!unknown.isEmpty()) {
+            err.println("error: refusing to clean " + folders.output() + ": " + unknown.size()
+                    + " file(s) in it were not written by kiln, such as "
+                    + String.join(", ", unknown.subList(0, Math.min(SHOWN, unknown.size()))));
             return 1;
         }
+        deleteTree(folders.output());
+        out.println("removed " + folders.output() + " (" + files.size() + " files)");
+        return 0;
     }
 
     private static void collect(Path root, java.util.Set<String> known, List<Path> files, List<String> unknown)

@@ -25,7 +25,30 @@ public final class Kiln implements Runnable {
 
     /** Answers kiln's command line, ready to execute. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Kiln()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Kiln())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Kiln::reportFailure);
+    }
+
+    /**
+     * Turns what a command throws into a message and an exit code, in one place: a command line that
+     * cannot be carried out exits with 2, a site whose files are wrong with 1; anything else is a
+     * bug and keeps its stack trace.
+     */
+    private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        var err = commandLine.getErr();
+        return switch (failure) {
+            case UsageException usage -> {
+                err.println("error: " + usage.getMessage());
+                yield 2;
+            }
+            case dev.kiln.site.SiteException site -> {
+                err.println("error: " + site.getMessage());
+                yield 1;
+            }
+            default -> throw failure;
+        };
     }
 
     @Override

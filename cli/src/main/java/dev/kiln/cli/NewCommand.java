@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.effects.SitePath;
-import dev.kiln.site.SiteException;
 import dev.kiln.site.Titles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -151,12 +150,6 @@ final class NewCommand implements Runnable {
                 return 0;
             } catch (FileAlreadyExistsException e) {
                 err.println("error: " + e.getFile() + " already exists");
-                return 1;
-            } catch (UsageException e) {
-                err.println("error: " + e.getMessage());
-                return 2;
-            } catch (SiteException e) {
-                err.println("error: " + e.getMessage());
                 return 1;
             }
         }

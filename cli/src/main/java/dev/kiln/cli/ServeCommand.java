@@ -40,9 +40,6 @@ final class ServeCommand implements Callable<Integer> {
         LiveSession session;
         try {
             session = LiveSession.start(request, host, port, new BuildReport(out, err));
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
         } catch (IOException e) {
             err.println("error: cannot serve on " + host + ":" + port + ": " + e.getMessage());
             return 1;
