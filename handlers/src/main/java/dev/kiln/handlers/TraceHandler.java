@@ -192,7 +192,14 @@ public final class TraceHandler implements Handler {
 
     /** Answers why the computation must run again (up to a few reasons), or nothing if it need not. */
     private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next) {
+        // The most specific reasons first: a file that changed says more than a fingerprint.
         var reasons = new ArrayList<String>();
+        for (var input : trace.inputs()) {
+            if (reasons.size() >= MAX_REASONS) {
+                return reasons;
+            }
+            inputReason(input, next).ifPresent(reasons::add);
+        }
         var now = new java.util.TreeMap<>(traced.fingerprints());
         for (var entry : now.entrySet()) {
             if (!entry.getValue().equals(trace.fingerprints().get(entry.getKey()))) {
@@ -203,12 +210,6 @@ public final class TraceHandler implements Handler {
             if (!now.containsKey(name)) {
                 reasons.add(name + " is no longer used");
             }
-        }
-        for (var input : trace.inputs()) {
-            if (reasons.size() >= MAX_REASONS) {
-                return reasons;
-            }
-            inputReason(input, next).ifPresent(reasons::add);
         }
         for (var output : trace.outputs()) {
             if (reasons.size() >= MAX_REASONS) {

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param weight its place in ordered lists (0: not set)
  * @param description a one-line description
  * @param params every front matter value, for templates
+ * @param summary a plain-text summary: front matter {@code summary}, else the text before
+ *     {@code <!--more-->}, else the first paragraph (at most 70 words)
+ * @param wordCount how many words the body holds
  * @param url the page's path on the site, starting at the base path ({@code /blog/hello/})
  * @param output the file it is written to
  * @param keyLines the 1-based line of the source file where each front matter key is set
@@ -29,7 +32,8 @@ import java.util.Optional;
  */
 public record Page(String source, Kind kind, String section, String title, Optional<ZonedDateTime> date,
         boolean draft, List<String> tags, Optional<String> layout, int weight, String description,
-        Map<String, Object> params, String url, OutputPath output, Map<String, Integer> keyLines) {
+        Map<String, Object> params, String summary, int wordCount, String url, OutputPath output,
+        Map<String, Integer> keyLines) {
 
     /** What sort of page a page is. */
     public enum Kind { PAGE, SECTION, HOME, NOT_FOUND }
@@ -44,6 +48,7 @@ public record Page(String source, Kind kind, String section, String title, Optio
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(description, "description");
         params = OrderedMaps.copyOf(params);
+        Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(output, "output");
         keyLines = Map.copyOf(keyLines);
@@ -52,6 +57,11 @@ public record Page(String source, Kind kind, String section, String title, Optio
     /** Answers whether the page has a content file of its own (a section without _index.md has not). */
     public boolean hasSourceFile() {
         return kind != Kind.NOT_FOUND && !source.endsWith("/");
+    }
+
+    /** Answers the minutes a reader needs for the page, as Hugo reckons them. */
+    public int readingTime() {
+        return PlainText.readingMinutes(wordCount);
     }
 
     /** Answers the line of the source where a front matter key is set, or 0. */

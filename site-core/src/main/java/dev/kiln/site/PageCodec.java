@@ -36,6 +36,8 @@ enum PageCodec implements Codec<Page> {
             out.writeInt(page.weight());
             text(out, page.description());
             value(out, page.params());
+            text(out, page.summary());
+            out.writeInt(page.wordCount());
             text(out, page.url());
             text(out, page.output().value());
             out.writeInt(page.keyLines().size());
@@ -61,6 +63,8 @@ enum PageCodec implements Codec<Page> {
             var weight = in.readInt();
             var description = text(in);
             var params = (Map<String, Object>) value(in);
+            var summary = text(in);
+            var wordCount = in.readInt();
             var url = text(in);
             var output = OutputPath.of(text(in));
             int lines = in.readInt();
@@ -70,8 +74,8 @@ enum PageCodec implements Codec<Page> {
             }
             return new Page(source, kind, section, title,
                     date.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(date)), draft, tags,
-                    layout.isEmpty() ? Optional.empty() : Optional.of(layout), weight, description, params, url,
-                    output, keyLines);
+                    layout.isEmpty() ? Optional.empty() : Optional.of(layout), weight, description, params, summary,
+                    wordCount, url, output, keyLines);
         });
     }
 

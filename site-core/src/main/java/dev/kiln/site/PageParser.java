@@ -40,7 +40,8 @@ final class PageParser {
         var output = OutputPath.of(pathOf(folder, slug) + "index.html");
         return new Page(file, kind, folder, title, date, values.flag("draft"), values.list("tags"),
                 values.text("layout"), values.number("weight"), values.text("description").orElse(""),
-                source.frontMatter(), url, output, source.keyLines());
+                source.frontMatter(), values.text("summary").orElseGet(() -> PlainText.summaryOf(source.body())),
+                PlainText.wordCount(source.body()), url, output, source.keyLines());
     }
 
     /** Answers the page of a section that has no {@code _index.md}. */
@@ -49,14 +50,14 @@ final class PageParser {
         var title = folder.isEmpty() ? config.title() : Titles.fromName(lastSegment(folder));
         var source = folder.isEmpty() ? "content/" : "content/" + folder + "/";
         return new Page(source, kind, folder, title, Optional.empty(), false, List.of(), Optional.empty(), 0, "",
-                java.util.Map.of(), config.basePath() + pathOf(folder, ""),
+                java.util.Map.of(), "", 0, config.basePath() + pathOf(folder, ""),
                 OutputPath.of(pathOf(folder, "") + "index.html"), java.util.Map.of());
     }
 
     /** Answers the page shown for a missing page: {@code 404.html} at the top of the output. */
     Page notFound() {
         return new Page("(404 page)", Page.Kind.NOT_FOUND, "", "Page not found", Optional.empty(), false, List.of(),
-                Optional.empty(), 0, "", java.util.Map.of(), config.basePath() + "404.html", OutputPath.of("404.html"),
+                Optional.empty(), 0, "", java.util.Map.of(), "", 0, config.basePath() + "404.html", OutputPath.of("404.html"),
                 java.util.Map.of());
     }
 

@@ -54,6 +54,7 @@ final class TemplateContext {
             fields.put("dateDisplay", displayDate.format(date));
         });
         fields.put("description", page.description());
+        fields.put("summary", page.summary());
         fields.put("tags", page.tags());
         fields.put("weight", page.weight());
         return OrderedMaps.copyOf(fields);
@@ -70,6 +71,10 @@ final class TemplateContext {
         fields.put("draft", page.draft());
         fields.put("file", page.source());
         fields.put("params", page.params());
+        // Counts change with every edit of the body, so only the page itself shows them: lists
+        // that showed them would be rebuilt on every edit.
+        fields.put("wordCount", page.wordCount());
+        fields.put("readingTime", page.readingTime());
         fields.put("content", contentHtml);
         switch (page.kind()) {
             case HOME -> {

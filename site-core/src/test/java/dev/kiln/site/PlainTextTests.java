@@ -1,0 +1,51 @@
+package dev.kiln.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import dev.kiln.testing.FixtureSites;
+import org.junit.jupiter.api.Test;
+
+class PlainTextTests {
+
+    @Test
+    void theSummaryIsTheFirstParagraphWithoutItsMarkup() {
+        var body = "# Title\n\n## Part\n\nSome **bold** and [a link](https://x.org) with `code`.\n\nSecond paragraph.\n";
+        assertEquals("Some bold and a link with code.", PlainText.summaryOf(body));
+    }
+
+    @Test
+    void aMoreMarkerEndsTheSummaryWhereTheAuthorSays() {
+        var body = "First part.\n\nStill *summary*.\n<!--more-->\nThe rest.\n";
+        assertEquals("First part. Still summary.", PlainText.summaryOf(body));
+    }
+
+    @Test
+    void aLongFirstParagraphIsCutAtSeventyWords() {
+        var body = "word ".repeat(100);
+        assertEquals(String.join(" ", java.util.Collections.nCopies(70, "word")) + "…", PlainText.summaryOf(body));
+    }
+
+    @Test
+    void wordsAndReadingTimeAreCountedAsHugoDoes() {
+        assertEquals(4, PlainText.wordCount("## Heading here\n\nTwo **words**\n"));
+        assertEquals(0, PlainText.readingMinutes(0));
+        assertEquals(1, PlainText.readingMinutes(1));
+        assertEquals(1, PlainText.readingMinutes(213));
+        assertEquals(2, PlainText.readingMinutes(214));
+    }
+
+    @Test
+    void theThemesListsShowEachPagesSummaryAndItsPagesTheirReadingTime() {
+        var files = new HashMap<>(FixtureSites.contentOnly());
+        files.put("content/notes/two.md", "---\ntitle: Two\nsummary: Said by the author.\n---\nBody text.\n");
+        var site = TestSite.of(files);
+        assertEquals(List.of(), site.build().problems());
+        var notes = site.output("notes/index.html");
+        assertTrue(notes.contains("<p>A note.</p>"), notes);
+        assertTrue(notes.contains("<p>Said by the author.</p>"), notes);
+        assertTrue(site.output("notes/one/index.html").contains(" · 1 min read"), site.output("notes/one/index.html"));
+    }
+}
