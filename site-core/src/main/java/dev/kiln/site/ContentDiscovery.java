@@ -2,6 +2,7 @@ package dev.kiln.site;
 
 import static dev.kiln.effects.Effects.perform;
 
+import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Parallel;
 import dev.kiln.effects.ReadFile;
@@ -68,6 +69,11 @@ final class ContentDiscovery {
             return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
+        } catch (EffectFailedException e) {
+            return Either.left(new BuildProblem(e.file().orElse(file.value()), e.line(), e.problem()));
+        } catch (RuntimeException e) {
+            // A fault in one file must not hide the others' problems.
+            return Either.left(new BuildProblem(file.value(), 0, String.valueOf(e.getMessage())));
         }
     }
 

@@ -27,13 +27,14 @@ import java.util.Optional;
  * @param wordCount how many words the body holds
  * @param url the page's path on the site, starting at the base path ({@code /blog/hello/})
  * @param output the file it is written to
+ * @param aliases the files that redirect to it (front matter {@code aliases}, for moved pages)
  * @param keyLines the 1-based line of the source file where each front matter key is set
  * @since 0.1
  */
 public record Page(String source, Kind kind, String section, String title, Optional<ZonedDateTime> date,
         boolean draft, List<String> tags, Optional<String> layout, int weight, String description,
         Map<String, Object> params, String summary, int wordCount, String url, OutputPath output,
-        Map<String, Integer> keyLines) {
+        List<OutputPath> aliases, Map<String, Integer> keyLines) {
 
     /** What sort of page a page is. */
     public enum Kind { PAGE, SECTION, HOME, NOT_FOUND }
@@ -51,6 +52,7 @@ public record Page(String source, Kind kind, String section, String title, Optio
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(output, "output");
+        aliases = List.copyOf(aliases);
         keyLines = Map.copyOf(keyLines);
     }
 

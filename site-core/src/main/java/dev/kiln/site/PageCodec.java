@@ -40,6 +40,10 @@ enum PageCodec implements Codec<Page> {
             out.writeInt(page.wordCount());
             text(out, page.url());
             text(out, page.output().value());
+            out.writeInt(page.aliases().size());
+            for (var alias : page.aliases()) {
+                text(out, alias.value());
+            }
             out.writeInt(page.keyLines().size());
             for (var entry : new java.util.TreeMap<>(page.keyLines()).entrySet()) {
                 text(out, entry.getKey());
@@ -67,6 +71,11 @@ enum PageCodec implements Codec<Page> {
             var wordCount = in.readInt();
             var url = text(in);
             var output = OutputPath.of(text(in));
+            int aliasCount = in.readInt();
+            var aliases = new ArrayList<OutputPath>(aliasCount);
+            for (int i = 0; i < aliasCount; i++) {
+                aliases.add(OutputPath.of(text(in)));
+            }
             int lines = in.readInt();
             var keyLines = new HashMap<String, Integer>();
             for (int i = 0; i < lines; i++) {
@@ -75,7 +84,7 @@ enum PageCodec implements Codec<Page> {
             return new Page(source, kind, section, title,
                     date.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(date)), draft, tags,
                     layout.isEmpty() ? Optional.empty() : Optional.of(layout), weight, description, params, summary,
-                    wordCount, url, output, keyLines);
+                    wordCount, url, output, aliases, keyLines);
         });
     }
 

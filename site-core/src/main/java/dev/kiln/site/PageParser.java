@@ -36,12 +36,14 @@ final class PageParser {
         var title = values.text("title").orElseGet(() -> defaultTitle(source.body(), file, folder, kind));
         var date = values.text("date").map(value -> date(value, values));
         var slug = kind == Page.Kind.PAGE ? slug(values, fileStem(file)) : "";
-        var url = config.basePath() + pathOf(folder, slug);
-        var output = OutputPath.of(pathOf(folder, slug) + "index.html");
+        var sitePath = values.text("url").map(url -> sitePath(url, "url", values)).orElse(pathOf(folder, slug));
+        var url = config.basePath() + sitePath;
+        var output = outputOf(sitePath);
+        var aliases = values.list("aliases").stream().map(alias -> outputOf(sitePath(alias, "aliases", values))).toList();
         return new Page(file, kind, folder, title, date, values.flag("draft"), values.list("tags"),
                 values.text("layout"), values.number("weight"), values.text("description").orElse(""),
                 source.frontMatter(), values.text("summary").orElseGet(() -> PlainText.summaryOf(source.body())),
-                PlainText.wordCount(source.body()), url, output, source.keyLines());
+                PlainText.wordCount(source.body()), url, output, aliases, source.keyLines());
     }
 
     /** Answers the page of a section that has no {@code _index.md}. */
@@ -51,14 +53,42 @@ final class PageParser {
         var source = folder.isEmpty() ? "content/" : "content/" + folder + "/";
         return new Page(source, kind, folder, title, Optional.empty(), false, List.of(), Optional.empty(), 0, "",
                 java.util.Map.of(), "", 0, config.basePath() + pathOf(folder, ""),
-                OutputPath.of(pathOf(folder, "") + "index.html"), java.util.Map.of());
+                OutputPath.of(pathOf(folder, "") + "index.html"), List.of(), java.util.Map.of());
     }
 
     /** Answers the page shown for a missing page: {@code 404.html} at the top of the output. */
     Page notFound() {
         return new Page("(404 page)", Page.Kind.NOT_FOUND, "", "Page not found", Optional.empty(), false, List.of(),
                 Optional.empty(), 0, "", java.util.Map.of(), "", 0, config.basePath() + "404.html", OutputPath.of("404.html"),
-                java.util.Map.of());
+                List.of(), java.util.Map.of());
+    }
+
+    /**
+     * Checks a path given in front matter ({@code url} or {@code aliases}): it starts with a slash
+     * and each segment is a safe slug; a path ending in {@code .html} names a file, any other a
+     * folder. Answers it relative to the site's root, folders ending in a slash.
+     */
+    private static String sitePath(String path, String key, FrontMatterValues values) {
+        var problem = key + " '" + path + "' must be a path such as /docs/start/ or /old/page.html, each part made of"
+                + " letters, digits, '.', '_', '~' and '-' (no '..')";
+        if (!path.startsWith("/") || path.equals("/")) {
+            throw values.problem(key, problem);
+        }
+        var relative = path.substring(1);
+        var isFile = relative.endsWith(".html");
+        for (var segment : relative.split("/", -1)) {
+            if (segment.isEmpty() && relative.endsWith("/") && relative.indexOf("//") < 0) {
+                continue;
+            }
+            if (!SAFE_SLUG.matcher(segment).matches() || segment.equals("..") || segment.startsWith(".")) {
+                throw values.problem(key, problem);
+            }
+        }
+        return isFile || relative.endsWith("/") ? relative : relative + "/";
+    }
+
+    private static OutputPath outputOf(String sitePath) {
+        return OutputPath.of(sitePath.isEmpty() || sitePath.endsWith("/") ? sitePath + "index.html" : sitePath);
     }
 
     private static String pathOf(String folder, String slug) {

@@ -77,6 +77,11 @@ public final class SiteBuild {
         var site = discovered.site();
         var jobs = new ArrayList<OutputJob>();
         site.pages().forEach(page -> jobs.add(new OutputJob.PageJob(page)));
+        for (var page : site.pages()) {
+            for (var alias : page.aliases()) {
+                jobs.add(new OutputJob.GeneratedJob(page.source(), alias, SiteFiles.redirect(config.permalink(page.url()))));
+            }
+        }
         for (var file : perform(new ListFiles(STATIC))) {
             jobs.add(new OutputJob.StaticJob(file, OutputPath.of(file.relativeTo(STATIC))));
         }

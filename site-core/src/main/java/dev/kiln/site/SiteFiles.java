@@ -3,9 +3,9 @@ package dev.kiln.site;
 import java.util.Comparator;
 
 /**
- * The files every site gets besides its pages: {@code sitemap.xml} (every page, with its date where
- * it has one) and {@code robots.txt} (allowing all, naming the sitemap). A site's own file of the
- * same name in {@code static/} wins.
+ * The files kiln writes besides pages: {@code sitemap.xml} (every page, with its date where it has
+ * one), {@code robots.txt} (allowing all, naming the sitemap), both yielding to a site's own file
+ * of the same name, and the redirect page of each alias.
  */
 final class SiteFiles {
     private SiteFiles() {
@@ -31,6 +31,15 @@ final class SiteFiles {
     /** Answers a {@code robots.txt} that lets every crawler in and points at the sitemap. */
     static String robots(SiteConfig config) {
         return "User-agent: *\nAllow: /\n\nSitemap: " + config.permalink(config.basePath() + "sitemap.xml") + "\n";
+    }
+
+    /** Answers the page an alias is written as: it sends browsers, and search engines, to the page. */
+    static String redirect(String permalink) {
+        var target = escaped(permalink);
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + target + "</title>"
+                + "<link rel=\"canonical\" href=\"" + target + "\"><meta name=\"robots\" content=\"noindex\">"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\"></head>"
+                + "<body><p>This page has moved to <a href=\"" + target + "\">" + target + "</a>.</p></body></html>\n";
     }
 
     private static String escaped(String text) {
