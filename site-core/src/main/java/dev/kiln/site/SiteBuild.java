@@ -161,7 +161,8 @@ public final class SiteBuild {
         try {
             var traced = switch (job) {
                 case OutputJob.PageJob(var page) -> new Traced<>("page:" + page.output().value(),
-                        Map.of("config", config, "site data", Fingerprint.of(context.of(page, ""))), Codec.unit(), () -> {
+                        Map.of("config", config, "site data", Fingerprint.of(context.of(page, TemplateContext.NOT_RENDERED))),
+                        Codec.unit(), () -> {
                             ran.set(true);
                             renderPage(page, context);
                             return Unit.UNIT;
@@ -195,9 +196,9 @@ public final class SiteBuild {
     private static void renderPage(Page page, TemplateContext context) {
         var layout = Layouts.choose(page);
         var body = page.hasSourceFile() ? SourceText.bodyOf(perform(new ReadFile(SitePath.of(page.source()))).asUtf8()) : "";
-        var html = perform(new RenderMarkdown(body)).html();
-        var rendered = perform(new RenderTemplate(layout, context.of(page, html)));
-        perform(new WriteFile(page.output(), Bytes.utf8(rendered)));
+        var markdown = perform(new RenderMarkdown(body));
+        var html = perform(new RenderTemplate(layout, context.of(page, markdown)));
+        perform(new WriteFile(page.output(), Bytes.utf8(html)));
     }
 
     /** One output file to produce: a page to render, a static file to copy, or a file kiln writes. */

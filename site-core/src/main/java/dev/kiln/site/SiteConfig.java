@@ -26,12 +26,13 @@ import java.util.Objects;
  *     the site folder
  * @param timeZone the zone dates without one are in, and dates are shown in
  * @param homePages how many recent pages the home page lists
+ * @param tocDepth the deepest heading level a page's table of contents shows (2 to 6; 1 for none)
  * @param menu the main menu, or empty to build it from the top-level sections and pages
  * @param params free values for templates ({@code site.params})
  * @since 0.1
  */
 public record SiteConfig(String title, String baseURL, String language, String output, String cacheDir, ZoneId timeZone,
-        int homePages, List<MenuEntry> menu, Map<String, Object> params) {
+        int homePages, int tocDepth, List<MenuEntry> menu, Map<String, Object> params) {
 
     /** The config file, relative to the site folder. */
     public static final SitePath FILE = SitePath.of("kiln.yaml");
@@ -49,7 +50,7 @@ public record SiteConfig(String title, String baseURL, String language, String o
 
     /** Answers the settings of a site with no {@code kiln.yaml}. */
     public static SiteConfig defaults() {
-        return new SiteConfig("My kiln site", "/", "en", "public", ".kiln", ZoneId.of("UTC"), 10, List.of(), Map.of());
+        return new SiteConfig("My kiln site", "/", "en", "public", ".kiln", ZoneId.of("UTC"), 10, 3, List.of(), Map.of());
     }
 
     /** Reads {@code kiln.yaml} through the handler stack; defaults where there is none. */
@@ -65,7 +66,8 @@ public record SiteConfig(String title, String baseURL, String language, String o
         var file = FILE.value();
         var values = YamlText.parseMapping(text, file, 1);
         var defaults = defaults();
-        var known = List.of("title", "baseURL", "language", "output", "cacheDir", "timeZone", "homePages", "menu", "params");
+        var known = List.of("title", "baseURL", "language", "output", "cacheDir", "timeZone", "homePages", "tocDepth",
+                "menu", "params");
         for (var key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new SiteException(file, YamlText.lineOfKey(text, key),
@@ -81,9 +83,13 @@ public record SiteConfig(String title, String baseURL, String language, String o
         var cacheDir = folder("cacheDir", setting.text("cacheDir", defaults.cacheDir()), setting);
         var timeZone = zone(setting.text("timeZone", defaults.timeZone().getId()), setting);
         int homePages = setting.number("homePages", defaults.homePages());
+        int tocDepth = setting.number("tocDepth", defaults.tocDepth());
+        if (tocDepth < 1 || tocDepth > 6) {
+            throw setting.problem("tocDepth", "'tocDepth' must be 1 (no table of contents) to 6");
+        }
         var menu = MenuEntry.fromConfig(values.get("menu"), setting);
         var params = setting.mapping("params");
-        return new SiteConfig(title, baseURL, language, output, cacheDir, timeZone, homePages, menu, params);
+        return new SiteConfig(title, baseURL, language, output, cacheDir, timeZone, homePages, tocDepth, menu, params);
     }
 
     /** Answers the path part of the base URL ({@code /} or {@code /docs/}): where the site's URLs start. */

@@ -1,6 +1,7 @@
 package dev.kiln.site;
 
 import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.RenderedMarkdown;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -33,12 +34,33 @@ final class TemplateContext {
         this.siteFields = siteFields(site);
     }
 
+    /** What a page's context holds before its Markdown is rendered: what its trace fingerprints. */
+    static final RenderedMarkdown NOT_RENDERED = new RenderedMarkdown("", List.of());
+
     /** Answers the whole context of a page: {@code site} and {@code page}. */
-    Map<String, Object> of(Page page, String contentHtml) {
+    Map<String, Object> of(Page page, RenderedMarkdown rendered) {
         var context = new LinkedHashMap<String, Object>();
         context.put("site", withMenu(page));
-        context.put("page", pageFields(page, contentHtml));
+        context.put("page", pageFields(page, rendered));
         return context;
+    }
+
+    /**
+     * The table of contents: headings from level 2 to the config's {@code tocDepth}, in order;
+     * empty for a page with fewer than two, which needs none.
+     */
+    private List<Map<String, Object>> tableOfContents(RenderedMarkdown rendered) {
+        var entries = rendered.headings().stream()
+                .filter(heading -> heading.level() >= 2 && heading.level() <= site.config().tocDepth())
+                .map(heading -> {
+                    var entry = new LinkedHashMap<String, Object>();
+                    entry.put("level", heading.level());
+                    entry.put("text", heading.text());
+                    entry.put("id", heading.id());
+                    return OrderedMaps.copyOf(entry);
+                })
+                .toList();
+        return entries.size() < 2 ? List.of() : entries;
     }
 
     private Map<String, Object> summary(Page page) {
@@ -60,7 +82,7 @@ final class TemplateContext {
         return OrderedMaps.copyOf(fields);
     }
 
-    private Map<String, Object> pageFields(Page page, String contentHtml) {
+    private Map<String, Object> pageFields(Page page, RenderedMarkdown rendered) {
         // Pages that lists do not show (the missing-page page) have no summary kept for them.
         var summary = summaries.get(page.output());
         var fields = new LinkedHashMap<>(summary != null ? summary : summary(page));
@@ -75,7 +97,8 @@ final class TemplateContext {
         // that showed them would be rebuilt on every edit.
         fields.put("wordCount", page.wordCount());
         fields.put("readingTime", page.readingTime());
-        fields.put("content", contentHtml);
+        fields.put("content", rendered.html());
+        fields.put("toc", tableOfContents(rendered));
         switch (page.kind()) {
             case HOME -> {
                 fields.put("pages", summaries(recent(site.contentPages(), site.config().homePages())));

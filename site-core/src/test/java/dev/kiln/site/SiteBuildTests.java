@@ -122,4 +122,23 @@ class SiteBuildTests {
         second.build();
         assertEquals(first.files.output(), second.files.output());
     }
+
+    @Test
+    void pagesWithSeveralHeadingsGetATableOfContentsToTheConfiguredDepth() {
+        var files = new HashMap<>(FixtureSites.contentOnly());
+        files.put("content/guide.md", "# Guide\n\n## Install\n\n### On Linux\n\n#### Details\n\n## Use\n");
+        var site = TestSite.of(files);
+        site.build();
+        var page = site.output("guide/index.html");
+        assertTrue(page.contains("<li class=\"toc-2\"><a href=\"#install\">Install</a></li>"
+                + "<li class=\"toc-3\"><a href=\"#on-linux\">On Linux</a></li>"
+                + "<li class=\"toc-2\"><a href=\"#use\">Use</a></li>"), page);
+        assertTrue(!page.contains("#details"), "level 4 is deeper than the default depth of 3");
+        assertTrue(!site.output("notes/one/index.html").contains("class=\"toc\""), "a page without headings has none");
+
+        files.put("kiln.yaml", "tocDepth: 4\n");
+        var deeper = TestSite.of(files);
+        deeper.build();
+        assertTrue(deeper.output("guide/index.html").contains("<a href=\"#details\">Details</a>"));
+    }
 }
