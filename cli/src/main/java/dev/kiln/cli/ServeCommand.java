@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kiln serve}: builds the site, serves it, and rebuilds and reloads open tabs on every change. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
-        description = {"Builds the site in SITE (default: the current folder), serves its output over HTTP,",
-                "and on every change to its sources rebuilds what changed and reloads open browser tabs."})
+        description = {"Serves the site in SITE (default: the current folder) and rebuilds it on every change.",
+                "Open browser tabs reload after each rebuild, and show a failed build's problems."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
