@@ -4,6 +4,7 @@ import static dev.kiln.effects.Effects.perform;
 
 import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.SitePath;
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
 final class ContentDiscovery {
     static final SitePath CONTENT = SitePath.of("content");
     private static final String SECTION_FILE = "_index.md";
+    /** A folder holding an {@code index.md} is a page bundle: one page, with its files beside it. */
+    static final String BUNDLE_STEM = "index";
+    private static final String BUNDLE_FILE = BUNDLE_STEM + ".md";
 
     private final SiteConfig config;
     private final BuildOptions options;
@@ -41,8 +45,13 @@ final class ContentDiscovery {
 
     /** Discovers the site; problems with single files are collected, not thrown. */
     Discovered discover() {
-        var files = perform(new ListFiles(CONTENT)).stream()
+        var all = perform(new ListFiles(CONTENT));
+        var bundles = all.stream().filter(path -> path.fileName().equals(BUNDLE_FILE) && !path.parent().equals(CONTENT))
+                .map(SitePath::parent).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        // Markdown inside a bundle, but for its index.md, belongs to the bundle: it is no page.
+        var files = all.stream()
                 .filter(path -> path.fileName().endsWith(".md"))
+                .filter(path -> path.fileName().equals(BUNDLE_FILE) || bundleOf(path, bundles) == null)
                 .toList();
         List<Supplier<Either<BuildProblem, Page>>> tasks = files.stream()
                 .<Supplier<Either<BuildProblem, Page>>>map(file -> () -> parse(file))
@@ -53,7 +62,49 @@ final class ContentDiscovery {
             result.fold(problems::add, parsed::add);
         }
         var kept = parsed.stream().filter(page -> options.drafts() || !page.draft()).toList();
-        return new Discovered(assemble(kept), problems);
+        return new Discovered(assemble(kept), resources(all, bundles, kept), problems);
+    }
+
+    /** Answers the bundle folder a content file lies in (at any depth), or null. */
+    private static SitePath bundleOf(SitePath path, java.util.NavigableSet<SitePath> bundles) {
+        for (var folder = path.parent(); folder.isInside(CONTENT); folder = folder.parent()) {
+            if (bundles.contains(folder)) {
+                return folder;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Answers the content files that are not Markdown, with where they go: beside their bundle's
+     * page (wherever its slug or url puts it), else at the same path below the output.
+     */
+    private static Map<SitePath, OutputPath> resources(List<SitePath> all, java.util.NavigableSet<SitePath> bundles,
+            List<Page> pages) {
+        var bundleFolders = new HashMap<SitePath, String>();
+        for (var page : pages) {
+            if (page.hasSourceFile() && page.source().endsWith("/" + BUNDLE_FILE)) {
+                var folder = SitePath.of(page.source()).parent();
+                var output = page.output().value();
+                if (bundles.contains(folder)) {
+                    bundleFolders.put(folder, output.contains("/") ? output.substring(0, output.lastIndexOf('/') + 1) : "");
+                }
+            }
+        }
+        var resources = new java.util.TreeMap<SitePath, OutputPath>();
+        for (var file : all) {
+            if (file.fileName().endsWith(".md")) {
+                continue;
+            }
+            var bundle = bundleOf(file, bundles);
+            if (bundle == null) {
+                resources.put(file, OutputPath.of(file.relativeTo(CONTENT)));
+            } else if (bundleFolders.containsKey(bundle)) {
+                // A draft bundle left out takes its files with it.
+                resources.put(file, OutputPath.of(bundleFolders.get(bundle) + file.relativeTo(bundle)));
+            }
+        }
+        return resources;
     }
 
     private Either<BuildProblem, Page> parse(SitePath file) {
@@ -61,11 +112,16 @@ final class ContentDiscovery {
             var relative = file.relativeTo(CONTENT);
             var isSectionFile = file.fileName().equals(SECTION_FILE);
             var folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
+            if (file.fileName().equals(BUNDLE_FILE) && !folder.isEmpty()) {
+                // A bundle's page lives in the section around the bundle's folder.
+                folder = parentOf(folder);
+            }
+            var pageFolder = folder;
             var kind = !isSectionFile ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
             var page = perform(new Traced<>("parse:" + file.value(), Map.of("config", configFingerprint),
                     PageCodec.INSTANCE,
-                    () -> parser.parse(file.value(), folder, perform(new ReadFile(file)).asUtf8(), kind)));
+                    () -> parser.parse(file.value(), pageFolder, perform(new ReadFile(file)).asUtf8(), kind)));
             return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
@@ -125,7 +181,10 @@ final class ContentDiscovery {
         return slash < 0 ? "" : folder.substring(0, slash);
     }
 
-    /** What discovery found: the site, and the files that could not be read as pages. */
-    record Discovered(Site site, List<BuildProblem> problems) {
+    /**
+     * What discovery found: the site, the content files to copy (images beside their pages), and
+     * the files that could not be read as pages.
+     */
+    record Discovered(Site site, Map<SitePath, OutputPath> resources, List<BuildProblem> problems) {
     }
 }

@@ -35,7 +35,7 @@ final class PageParser {
         var values = new FrontMatterValues(file, source);
         var title = values.text("title").orElseGet(() -> defaultTitle(source.body(), file, folder, kind));
         var date = values.text("date").map(value -> date(value, values));
-        var slug = kind == Page.Kind.PAGE ? slug(values, fileStem(file)) : "";
+        var slug = kind == Page.Kind.PAGE ? slug(values, slugOfFile(file)) : "";
         var sitePath = values.text("url").map(url -> sitePath(url, "url", values)).orElse(pathOf(folder, slug));
         var url = config.basePath() + sitePath;
         var output = outputOf(sitePath);
@@ -110,7 +110,7 @@ final class PageParser {
         return switch (kind) {
             case HOME -> config.title();
             case SECTION -> Titles.fromName(lastSegment(folder));
-            case PAGE -> Titles.fromName(fileStem(file));
+            case PAGE -> Titles.fromName(slugOfFile(file));
             case NOT_FOUND -> "Page not found";
         };
     }
@@ -140,6 +140,16 @@ final class PageParser {
         } catch (DateTimeParseException e) {
             throw values.problem("date", "date '" + value + "' is not a date such as 2024-01-31 or 2024-01-31T14:30:00+01:00");
         }
+    }
+
+    /** A page bundle's {@code index.md} is named by its folder; any other page by its file. */
+    static String slugOfFile(String file) {
+        var stem = fileStem(file);
+        if (!stem.equals(ContentDiscovery.BUNDLE_STEM) || !file.contains("/")) {
+            return stem;
+        }
+        var folder = file.substring(0, file.lastIndexOf('/'));
+        return folder.substring(folder.lastIndexOf('/') + 1);
     }
 
     static String fileStem(String file) {

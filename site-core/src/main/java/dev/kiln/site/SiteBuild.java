@@ -82,6 +82,7 @@ public final class SiteBuild {
                 jobs.add(new OutputJob.GeneratedJob(page.source(), alias, SiteFiles.redirect(config.permalink(page.url()))));
             }
         }
+        discovered.resources().forEach((file, output) -> jobs.add(new OutputJob.StaticJob(file, output)));
         for (var file : perform(new ListFiles(STATIC))) {
             jobs.add(new OutputJob.StaticJob(file, OutputPath.of(file.relativeTo(STATIC))));
         }

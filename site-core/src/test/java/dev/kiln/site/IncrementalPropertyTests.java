@@ -70,7 +70,8 @@ class IncrementalPropertyTests {
         PARTIAL(Edit::editPartial),
         SECTION_LAYOUT(Edit::toggleSectionLayout),
         CONFIG(Edit::editConfig),
-        STATIC(Edit::editStatic);
+        STATIC(Edit::editStatic),
+        BUNDLE(Edit::editBundle);
 
         private final Applier applier;
 
@@ -217,6 +218,20 @@ class IncrementalPropertyTests {
         private static String editConfig(InMemoryFiles files, Random random) {
             files.put("kiln.yaml", "title: Property Site " + random.nextInt(5) + "\nbaseURL: https://example.org/\n");
             return "kiln.yaml";
+        }
+
+        /** Adds, changes or removes a page bundle's index or one of its files. */
+        private static String editBundle(InMemoryFiles files, Random random) {
+            var path = List.of("content/blog/trip/index.md", "content/blog/trip/map.svg", "content/section-0/album/index.md",
+                    "content/section-0/album/photo.txt").get(random.nextInt(4));
+            if (files.siteFiles().containsKey(path) && random.nextBoolean()) {
+                files.delete(path);
+                return path + " deleted";
+            }
+            files.put(path, path.endsWith(".md")
+                    ? "---\ntitle: Bundle " + random.nextInt(10) + (random.nextBoolean() ? "\nslug: moved" : "") + "\n---\nText.\n"
+                    : "file " + random.nextInt(100));
+            return path;
         }
 
         private static String editStatic(InMemoryFiles files, Random random) {
