@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.site.BuildOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,12 +41,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        if (siteOptions.threads < 1) {
-            err.println("error: --threads must be at least 1");
-            return 2;
-        }
-        var request = new SiteBuilder.Request(siteOptions.site, output, new BuildOptions(siteOptions.drafts),
-                siteOptions.threads, dryRun, !noCache, siteOptions.verbose);
+        var request = siteOptions.request(output, dryRun, !noCache);
         var report = new BuildReport(spec.commandLine().getOut(), err);
         var builder = new SiteBuilder(request, report, true);
         for (int run = 1; run < repeat; run++) {

@@ -88,11 +88,7 @@ final class NewCommand implements Runnable {
                             What this site is about.
                             """,
                     "static/.keep", ""));
-            for (var file : files.entrySet()) {
-                var path = folder.resolve(file.getKey());
-                Files.createDirectories(path.getParent());
-                Files.writeString(path, file.getValue());
-            }
+            SiteFolders.writeFiles(folder, files);
             var out = spec.commandLine().getOut();
             out.println("created a site in " + folder);
             out.println("next: kiln serve " + folder + "   (or kiln build " + folder + ")");

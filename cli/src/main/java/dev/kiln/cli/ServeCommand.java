@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.site.BuildOptions;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,12 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (siteOptions.threads < 1) {
-            err.println("error: --threads must be at least 1");
-            return 2;
-        }
-        var request = new SiteBuilder.Request(siteOptions.site, null, new BuildOptions(siteOptions.drafts),
-                siteOptions.threads, false, true, siteOptions.verbose);
+        var request = siteOptions.request(null, false, true);
         LiveSession session;
         try {
             session = LiveSession.start(request, host, port, new BuildReport(out, err));

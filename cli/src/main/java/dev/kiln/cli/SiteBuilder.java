@@ -38,6 +38,8 @@ final class SiteBuilder {
     private final HandlebarsHandler templates = HandlebarsHandler.create();
     private final BuiltInThemeHandler theme = BuiltInThemeHandler.standard();
     private final boolean saveEachBuild;
+    /** kiln's identity in traces: it cannot change while this process runs, so it is taken once. */
+    private final String version = KilnVersion.fingerprint();
     private TraceStore remembered;
     private TraceStoreFile storeFile;
 
@@ -104,12 +106,11 @@ final class SiteBuilder {
         try {
             config = loadConfig(siteRoot);
         } catch (SiteException e) {
-            var result = new BuildResult(0, List.of(), List.of(), List.of(), List.of(e.toProblem()));
-            return new Outcome(result, Map.of(), MetricsHandler.create(), null, System.nanoTime() - start);
+            return new Outcome(BuildResult.failed(e.toProblem()), Map.of(), MetricsHandler.create(), null,
+                    System.nanoTime() - start);
         }
         var folders = SiteFolders.of(siteRoot, request.output() != null ? request.output() : siteRoot.resolve(config.output()));
         var cacheFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
-        var version = KilnVersion.fingerprint();
         var metrics = MetricsHandler.create();
         long loading = System.nanoTime();
         var previous = remembered != null && cacheFile.equals(storeFile) ? remembered : cacheFile.load(version);

@@ -1,8 +1,10 @@
 package dev.kiln.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The site folder and the output folder of a build, checked so that a build can never write over
@@ -24,6 +26,15 @@ record SiteFolders(Path site, Path output) {
             throw new UsageException(folder + " does not look like a kiln site: it has no content/ folder and no kiln.yaml");
         }
         return site;
+    }
+
+    /** Writes files (path relative to {@code folder}, to text), making the folders they need. */
+    static void writeFiles(Path folder, Map<String, String> files) throws IOException {
+        for (var file : files.entrySet()) {
+            var path = folder.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
     }
 
     static SiteFolders of(Path site, Path output) {

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.site.BuildOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,4 +18,12 @@ final class SiteOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "Show debug messages.")
     boolean verbose;
+
+    /** Answers the build these options ask for; refuses a thread count below one. */
+    SiteBuilder.Request request(Path output, boolean dryRun, boolean reuseTraces) {
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1");
+        }
+        return new SiteBuilder.Request(site, output, new BuildOptions(drafts), threads, dryRun, reuseTraces, verbose);
+    }
 }

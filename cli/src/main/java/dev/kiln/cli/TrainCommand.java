@@ -4,9 +4,10 @@ import dev.kiln.site.BuildOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        writeSite();
+        SiteFolders.writeFiles(folder, site());
         var quiet = new PrintWriter(new StringWriter());
         var request = new SiteBuilder.Request(folder, null, BuildOptions.defaults(), Runtime.getRuntime().availableProcessors(),
                 false, true, false);
@@ -44,14 +45,15 @@ final class TrainCommand implements Callable<Integer> {
         new SiteBuilder(request, new BuildReport(quiet, quiet), true).build();
     }
 
-    private void writeSite() {
-        write("kiln.yaml", "title: Training\nbaseURL: https://training.example/\n");
-        write("content/_index.md", "---\ntitle: Home\n---\nThe home page.\n");
+    private static Map<String, String> site() {
+        var files = new TreeMap<String, String>();
+        files.put("kiln.yaml", "title: Training\nbaseURL: https://training.example/\n");
+        files.put("content/_index.md", "---\ntitle: Home\n---\nThe home page.\n");
         for (int section = 0; section < 8; section++) {
-            write("content/section-" + section + "/_index.md", "---\ntitle: Section " + section + "\n---\n");
+            files.put("content/section-" + section + "/_index.md", "---\ntitle: Section " + section + "\n---\n");
         }
         for (int page = 0; page < PAGES; page++) {
-            write("content/section-" + page % 8 + "/page-" + page + ".md", """
+            files.put("content/section-" + page % 8 + "/page-" + page + ".md", """
                     ---
                     title: Page %d
                     date: 2024-%02d-%02d
@@ -78,16 +80,7 @@ final class TrainCommand implements Callable<Integer> {
                     [^1]: The footnote.
                     """.formatted(page, 1 + page % 12, 1 + page % 28, page % 9, page % 5, page));
         }
-        write("static/css/extra.css", "body { margin: 0; }\n");
-    }
-
-    private void write(String path, String text) {
-        try {
-            var file = folder.resolve(path);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        files.put("static/css/extra.css", "body { margin: 0; }\n");
+        return files;
     }
 }

@@ -46,15 +46,11 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Writes files (relative path to text) below a folder. */
     static void write(Path folder, Map<String, String> files) {
-        files.forEach((path, text) -> {
-            try {
-                var file = folder.resolve(path);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            SiteFolders.writeFiles(folder, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Copies a site's folder tree, leaving out the output a build may have left in it. */

@@ -23,7 +23,8 @@ public record BuildResult(int pages, List<OutputPath> written, List<OutputPath> 
         problems = List.copyOf(problems);
     }
 
-    static BuildResult failed(BuildProblem problem) {
+    /** Answers the result of a build that stopped at its first problem (an unreadable config). */
+    public static BuildResult failed(BuildProblem problem) {
         return new BuildResult(0, List.of(), List.of(), List.of(), List.of(problem));
     }
 
