@@ -81,7 +81,10 @@ public final class FileSystemHandler implements Handler {
                     yield (R) Unit.UNIT;
                 }
                 case WriteFile write -> {
-                    AtomicFiles.write(writableOutput(write.path()), write.content()::writeTo);
+                    var target = writableOutput(write.path());
+                    if (!holds(target, write.content())) {
+                        AtomicFiles.write(target, write.content()::writeTo);
+                    }
                     yield (R) Unit.UNIT;
                 }
                 case CopyFile copy -> {
@@ -164,6 +167,19 @@ public final class FileSystemHandler implements Handler {
     private static FileStamp stampOf(BasicFileAttributes attributes) {
         var modified = attributes.lastModifiedTime().toInstant();
         return new FileStamp(attributes.size(), modified.getEpochSecond() * 1_000_000_000L + modified.getNano());
+    }
+
+    /**
+     * Whether a file already holds exactly these bytes. Reading and comparing costs a small part of
+     * a write here (a rename over an existing file is the dearest step on ext4), and an unchanged
+     * file keeps its modification time, which rsync and browsers' caches reward.
+     */
+    private static boolean holds(Path file, Bytes content) throws IOException {
+        try {
+            return Files.size(file) == content.size() && Bytes.wrap(Files.readAllBytes(file)).equals(content);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private void delete(OutputPath path) throws IOException {

@@ -75,6 +75,19 @@ class FileSystemHandlerTests {
     }
 
     @Test
+    void writingTheBytesAFileAlreadyHoldsLeavesItUntouched() throws IOException {
+        var file = temp.resolve("site/public/page/index.html");
+        stack().run(() -> perform(new WriteFile(OutputPath.of("page/index.html"), Bytes.utf8("<p>same</p>"))));
+        var old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, old);
+        stack().run(() -> perform(new WriteFile(OutputPath.of("page/index.html"), Bytes.utf8("<p>same</p>"))));
+        assertEquals(old, Files.getLastModifiedTime(file));
+        stack().run(() -> perform(new WriteFile(OutputPath.of("page/index.html"), Bytes.utf8("<p>diff</p>"))));
+        assertEquals("<p>diff</p>", Files.readString(file));
+        assertTrue(Files.getLastModifiedTime(file).compareTo(old) > 0);
+    }
+
+    @Test
     void copiesSiteFilesIntoTheOutput() throws IOException {
         siteFile("static/logo.svg", "<svg/>");
         stack().run(() -> perform(new CopyFile(SitePath.of("static/logo.svg"), OutputPath.of("img/logo.svg"))));

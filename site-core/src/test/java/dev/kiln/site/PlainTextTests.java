@@ -38,6 +38,16 @@ class PlainTextTests {
     }
 
     @Test
+    void wordCountLeavesOutMarkupButKeepsCodeAndLinkText() {
+        assertEquals(4, PlainText.wordCount("See [the guide](../guide/install.md) now\n"));
+        assertEquals(2, PlainText.wordCount("```java\nvar x\n```\n"));
+        assertEquals(2, PlainText.wordCount("<span class=\"a b c\">two words</span>"));
+        assertEquals(4, PlainText.wordCount("| a | b |\n|---|---|\n| c | d |\n"));
+        assertEquals(3, PlainText.wordCount("> quoted - text <https://example.com>"));
+        assertEquals(2, PlainText.wordCount("- `code()` ![alt](x.png)"));
+    }
+
+    @Test
     void theThemesListsShowEachPagesSummaryAndItsPagesTheirReadingTime() {
         var files = new HashMap<>(FixtureSites.contentOnly());
         files.put("content/notes/two.md", "---\ntitle: Two\nsummary: Said by the author.\n---\nBody text.\n");
