@@ -1,6 +1,7 @@
 package dev.kiln.handlers;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -21,7 +22,8 @@ import java.util.List;
 
 /**
  * Renders Markdown with flexmark, GitHub-flavoured: tables, strikethrough, task lists, autolinks,
- * footnotes, and an id on every heading. The parser and renderer are built once and shared by all
+ * footnotes, admonitions ({@code > [!NOTE]} or a {@code :::note} block), fenced code with a
+ * {@code language-x} class, and an id on every heading. The parser and renderer are built once and shared by all
  * threads (both are thread-safe; a parsed document is not shared).
  *
  * @since 0.1
@@ -39,7 +41,8 @@ public final class MarkdownHandler implements Handler {
                         StrikethroughExtension.create(),
                         TaskListExtension.create(),
                         AutolinkExtension.create(),
-                        FootnoteExtension.create()))
+                        FootnoteExtension.create(),
+                        Admonitions.extension()))
                 // GitHub's tables: one dash per column is enough, rows are padded or cut to the header.
                 .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)
                 .set(TablesExtension.COLUMN_SPANS, false)
@@ -70,8 +73,10 @@ public final class MarkdownHandler implements Handler {
 
     RenderedMarkdown render(String markdown) {
         var flexmark = this.flexmark.get();
-        Document document = flexmark.parser().parse(markdown);
+        Document document = flexmark.parser().parse(Admonitions.fencesAsQuotes(markdown));
+        Admonitions.fromQuotes(document);
         String html = flexmark.renderer().render(document);
+        var links = new ArrayList<RenderedMarkdown.Link>();
         // Ids are assigned while rendering, so the headings are collected afterwards.
         var headings = new ArrayList<RenderedMarkdown.Heading>();
         for (var node : document.getDescendants()) {
@@ -79,8 +84,10 @@ public final class MarkdownHandler implements Handler {
                 headings.add(new RenderedMarkdown.Heading(
                         heading.getLevel(), new TextCollectingVisitor().collectAndGetText(heading),
                         String.valueOf(heading.getAnchorRefId())));
+            } else if (node instanceof Link link) {
+                links.add(new RenderedMarkdown.Link(link.getUrl().toString(), link.getLineNumber() + 1));
             }
         }
-        return new RenderedMarkdown(html, headings);
+        return new RenderedMarkdown(html, headings, links);
     }
 }

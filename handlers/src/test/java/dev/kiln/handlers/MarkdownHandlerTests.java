@@ -3,6 +3,7 @@ package dev.kiln.handlers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.effects.RenderedMarkdown;
 import dev.kiln.effects.RenderedMarkdown.Heading;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,31 @@ class MarkdownHandlerTests {
     @Test
     void fencedCodeKeepsItsLanguageAsAClass() {
         assertTrue(html("```java\nclass A {}\n```\n").contains("<code class=\"language-java\">"));
+    }
+
+    @Test
+    void gitHubStyleQuotesWithAMarkerBecomeAdmonitions() {
+        var html = html("> [!WARNING]\n> Mind the **gap**.\n\n> plain quote\n");
+        assertTrue(html.contains("<div class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n"
+                + "<p>Mind the <strong>gap</strong>.</p>\n</div>"), html);
+        assertTrue(html.contains("<blockquote>\n<p>plain quote</p>\n</blockquote>"), html);
+        assertTrue(html("> [!UNKNOWN]\n> text\n").contains("<blockquote>"), "only GitHub's five types");
+    }
+
+    @Test
+    void fencedAdmonitionsTakeAnyTypeATitleAndNestedMarkdown() {
+        var rendered = markdown.render("Intro\n\n:::tip Read this\nSee [install](install.md).\n\n```\n:::\n```\n:::\n\nAfter\n");
+        var html = rendered.html();
+        assertTrue(html.contains("<div class=\"admonition tip\">\n<p class=\"admonition-title\">Read this</p>"), html);
+        assertTrue(html.contains("<pre><code>:::\n</code></pre>\n</div>"), "a ::: inside code is code: " + html);
+        assertTrue(html.contains("<p>After</p>"), html);
+        assertEquals(List.of(new RenderedMarkdown.Link("install.md", 4)), rendered.links(), "lines keep their numbers");
+    }
+
+    @Test
+    void linksAreListedWithTheirLines() {
+        var rendered = markdown.render("Para [a](a.md#x)\n\n- item [b](../b.md)\n");
+        assertEquals(List.of(new RenderedMarkdown.Link("a.md#x", 1), new RenderedMarkdown.Link("../b.md", 3)),
+                rendered.links());
     }
 }
