@@ -10,6 +10,6 @@ package dev.kiln.effects;
  */
 public sealed interface Effect<R>
         permits ReadFile, ListFiles, FileExists, StatFile, WriteFile, CopyFile, ReadOutputFile, StatOutputFile,
-                DeleteOutputFile, PureEffect, RenderTemplate, Log, Parallel, Traced, PruneOutputs, ReadClock,
+                DeleteOutputFile, PureEffect, RenderTemplate, Log, Parallel, Traced, PruneOutputs, ReadClock, IsPast,
                 ReportProgress {
 }

@@ -26,7 +26,8 @@ import java.nio.charset.Charset;
  * Renders {@link RenderTemplate} with Handlebars. Templates and partials live in the site's
  * {@code layouts/} as {@code .hbs} files and are read through the handler stack on every render,
  * so they count as inputs of the page that renders them; a template is compiled again only when
- * its content changes.
+ * its content changes. Templates have kiln's helpers (dates, URLs, assets, Markdown, lists, JSON:
+ * see {@code TemplateHelpers}).
  *
  * @since 0.1
  */
@@ -46,7 +47,11 @@ public final class HandlebarsHandler implements Handler {
         var loader = new StackTemplateLoader();
         loader.setPrefix(LAYOUTS);
         loader.setSuffix(SUFFIX);
-        return new Handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(true)).prettyPrint(false);
+        var handlebars = new Handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(true)).prettyPrint(false);
+        // Helpers are registered before the instance is shared between threads.
+        var markdown = MarkdownHandler.gitHubFlavoured();
+        TemplateHelpers.register(handlebars, text -> markdown.render(text).html());
+        return handlebars;
     }
 
     /** Answers a handler rendering the templates of the site's {@code layouts/}. */

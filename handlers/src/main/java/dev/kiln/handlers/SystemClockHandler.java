@@ -3,6 +3,7 @@ package dev.kiln.handlers;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Next;
+import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ReadClock;
 import java.time.Clock;
 
@@ -26,6 +27,10 @@ public final class SystemClockHandler implements Handler {
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {
-        return effect instanceof ReadClock ? (R) clock.instant() : next.forward(effect);
+        return switch (effect) {
+            case ReadClock read -> (R) clock.instant();
+            case IsPast past -> (R) Boolean.valueOf(!clock.instant().isBefore(past.moment()));
+            default -> next.forward(effect);
+        };
     }
 }

@@ -12,6 +12,7 @@ import dev.kiln.effects.Next;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
 import dev.kiln.effects.PruneOutputs;
+import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ReadClock;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
@@ -105,6 +106,14 @@ public final class TraceHandler implements Handler {
             case ReadClock clock -> {
                 recorder.input(new TraceInput.Volatile("it reads the clock"));
                 yield (R) next.forward(clock);
+            }
+            case IsPast past -> {
+                var answer = next.forward(past);
+                if (!answer) {
+                    // A moment that has come stays past: only a "not yet" can change.
+                    recorder.input(new TraceInput.Deadline(past.moment()));
+                }
+                yield (R) answer;
             }
             case ReadOutputFile read -> {
                 recorder.input(new TraceInput.Volatile("it reads the output " + read.path()));
@@ -245,6 +254,8 @@ public final class TraceHandler implements Handler {
                         : Optional.of("the files under " + listing.folder() + "/ changed");
             }
             case TraceInput.Volatile volatileInput -> Optional.of(volatileInput.what());
+            case TraceInput.Deadline deadline -> check(new IsPast(deadline.moment()), next)
+                    ? Optional.of("the date " + deadline.moment() + " has come") : Optional.empty();
         };
     }
 

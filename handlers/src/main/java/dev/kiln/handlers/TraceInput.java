@@ -46,4 +46,13 @@ public sealed interface TraceInput {
      */
     record Volatile(String what) implements TraceInput {
     }
+
+    /**
+     * A moment that had not come when it asked ({@link dev.kiln.effects.IsPast}): the trace holds
+     * until then (a page dated then joins the site).
+     *
+     * @param moment the moment
+     */
+    record Deadline(java.time.Instant moment) implements TraceInput {
+    }
 }

@@ -38,7 +38,7 @@ import java.util.zip.CRC32;
 public final class TraceStore {
     private static final byte[] MAGIC = {'K', 'I', 'L', 'N', 'T', 'R', 'C', 0};
     /** The version of the byte format; a store of another format is set aside. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private final String kilnVersion;
     private final Optional<String> notReusable;
@@ -292,6 +292,11 @@ public final class TraceStore {
                     out.writeByte(4);
                     out.writeInt(table.index(volatileInput.what()));
                 }
+                case TraceInput.Deadline deadline -> {
+                    out.writeByte(5);
+                    out.writeLong(deadline.moment().getEpochSecond());
+                    out.writeInt(deadline.moment().getNano());
+                }
             }
         }
         out.writeInt(trace.outputs().size());
@@ -320,6 +325,7 @@ public final class TraceStore {
                 case 2 -> new TraceInput.Existence(SitePath.of(strings[in.readInt()]), in.readBoolean());
                 case 3 -> new TraceInput.Listing(SitePath.of(strings[in.readInt()]), readHash(in));
                 case 4 -> new TraceInput.Volatile(strings[in.readInt()]);
+                case 5 -> new TraceInput.Deadline(java.time.Instant.ofEpochSecond(in.readLong(), in.readInt()));
                 default -> throw new IOException("unknown input tag " + tag);
             });
         }

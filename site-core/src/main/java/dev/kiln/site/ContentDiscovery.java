@@ -3,6 +3,7 @@ package dev.kiln.site;
 import static dev.kiln.effects.Effects.perform;
 
 import dev.kiln.effects.EffectFailedException;
+import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
@@ -53,16 +54,86 @@ final class ContentDiscovery {
                 .filter(path -> path.fileName().endsWith(".md"))
                 .filter(path -> path.fileName().equals(BUNDLE_FILE) || bundleOf(path, bundles) == null)
                 .toList();
-        List<Supplier<Either<BuildProblem, Page>>> tasks = files.stream()
-                .<Supplier<Either<BuildProblem, Page>>>map(file -> () -> parse(file))
-                .toList();
         var problems = new ArrayList<BuildProblem>();
+        var parsed = new ArrayList<Page>();
+        // Sections first, shallow before deep, for the front matter they cascade to what they hold.
+        var cascades = new HashMap<String, Map<String, Object>>();
+        var sectionFiles = new TreeMap<Integer, List<SitePath>>();
+        var pageFiles = new ArrayList<SitePath>();
+        for (var file : files) {
+            if (file.fileName().equals(SECTION_FILE)) {
+                sectionFiles.computeIfAbsent(depth(folderOf(file)), key -> new ArrayList<>()).add(file);
+            } else {
+                pageFiles.add(file);
+            }
+        }
+        for (var level : sectionFiles.values()) {
+            var sections = parseAll(level, cascades, problems);
+            for (var section : sections) {
+                var own = section.params().get("cascade");
+                var inherited = cascadeFor(parentOf(section.section()), section.section().isEmpty(), cascades);
+                var merged = new java.util.LinkedHashMap<String, Object>(inherited);
+                if (own instanceof Map<?, ?> values) {
+                    values.forEach((key, value) -> merged.put(String.valueOf(key), value));
+                } else if (own != null) {
+                    problems.add(new BuildProblem(section.source(), section.lineOf("cascade"),
+                            "'cascade' must be a mapping of front matter keys to values"));
+                }
+                cascades.put(section.section(), OrderedMaps.copyOf(merged));
+            }
+            parsed.addAll(sections);
+        }
+        parsed.addAll(parseAll(pageFiles, cascades, problems));
+        var kept = new ArrayList<Page>();
+        for (var page : parsed) {
+            if (page.draft() && !options.drafts()) {
+                continue;
+            }
+            // Asked of the clock handler, not read from a clock: the build's trace then holds
+            // until the first future page's date comes.
+            if (!options.future() && page.date().isPresent() && !perform(new IsPast(page.date().get().toInstant()))) {
+                continue;
+            }
+            kept.add(page);
+        }
+        return new Discovered(assemble(kept), resources(all, bundles, kept), problems);
+    }
+
+    private List<Page> parseAll(List<SitePath> files, Map<String, Map<String, Object>> cascades,
+            List<BuildProblem> problems) {
+        List<Supplier<Either<BuildProblem, Page>>> tasks = files.stream()
+                .<Supplier<Either<BuildProblem, Page>>>map(file -> () -> parse(file, cascades))
+                .toList();
         var parsed = new ArrayList<Page>();
         for (var result : perform(new Parallel<>(tasks))) {
             result.fold(problems::add, parsed::add);
         }
-        var kept = parsed.stream().filter(page -> options.drafts() || !page.draft()).toList();
-        return new Discovered(assemble(kept), resources(all, bundles, kept), problems);
+        return parsed;
+    }
+
+    /** Answers the cascade a file in {@code folder} gets: its section's, else the nearest above it. */
+    private static Map<String, Object> cascadeFor(String folder, boolean isHome, Map<String, Map<String, Object>> cascades) {
+        if (isHome) {
+            return Map.of();
+        }
+        for (var at = folder; ; at = parentOf(at)) {
+            var cascade = cascades.get(at);
+            if (cascade != null) {
+                return cascade;
+            }
+            if (at.isEmpty()) {
+                return Map.of();
+            }
+        }
+    }
+
+    private static int depth(String folder) {
+        return folder.isEmpty() ? 0 : folder.split("/").length;
+    }
+
+    private static String folderOf(SitePath file) {
+        var relative = file.relativeTo(CONTENT);
+        return relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
     }
 
     /** Answers the bundle folder a content file lies in (at any depth), or null. */
@@ -107,21 +178,23 @@ final class ContentDiscovery {
         return resources;
     }
 
-    private Either<BuildProblem, Page> parse(SitePath file) {
+    private Either<BuildProblem, Page> parse(SitePath file, Map<String, Map<String, Object>> cascades) {
         try {
-            var relative = file.relativeTo(CONTENT);
             var isSectionFile = file.fileName().equals(SECTION_FILE);
-            var folder = relative.contains("/") ? relative.substring(0, relative.lastIndexOf('/')) : "";
+            var folder = folderOf(file);
             if (file.fileName().equals(BUNDLE_FILE) && !folder.isEmpty()) {
                 // A bundle's page lives in the section around the bundle's folder.
                 folder = parentOf(folder);
             }
             var pageFolder = folder;
             var kind = !isSectionFile ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
+            var cascade = isSectionFile ? cascadeFor(parentOf(folder), folder.isEmpty(), cascades)
+                    : cascadeFor(folder, false, cascades);
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
-            var page = perform(new Traced<>("parse:" + file.value(), Map.of("config", configFingerprint),
-                    PageCodec.INSTANCE,
-                    () -> parser.parse(file.value(), pageFolder, perform(new ReadFile(file)).asUtf8(), kind)));
+            var fingerprints = cascade.isEmpty() ? Map.of("config", configFingerprint)
+                    : Map.of("config", configFingerprint, "cascade", Fingerprint.of(cascade));
+            var page = perform(new Traced<>("parse:" + file.value(), fingerprints, PageCodec.INSTANCE,
+                    () -> parser.parse(file.value(), pageFolder, perform(new ReadFile(file)).asUtf8(), kind, cascade)));
             return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
@@ -166,8 +239,46 @@ final class ContentDiscovery {
         }
         var all = new ArrayList<Page>(contentPages);
         all.addAll(sectionPages.values());
+        var taxonomies = taxonomies(contentPages);
+        taxonomies.forEach((plural, terms) -> {
+            all.add(parser.taxonomy(plural));
+            terms.forEach(term -> all.add(term.page()));
+        });
         all.sort(Comparator.comparing(Page::output));
-        return new Site(config, all, sorted(pagesBySection), sorted(sectionsBySection));
+        return new Site(config, all, sorted(pagesBySection), sorted(sectionsBySection), taxonomies);
+    }
+
+    /**
+     * Gathers the terms of each taxonomy. Terms that differ only in case or punctuation share a
+     * page (one URL); its name is the one the first page in list order writes.
+     */
+    private Map<String, List<Site.Term>> taxonomies(List<Page> contentPages) {
+        var ordered = contentPages.stream().sorted(Site.LIST_ORDER).toList();
+        var taxonomies = new java.util.LinkedHashMap<String, List<Site.Term>>();
+        for (var plural : config.taxonomies().values()) {
+            var names = new HashMap<String, String>();
+            var pages = new TreeMap<String, List<Page>>();
+            for (var page : ordered) {
+                var seen = new java.util.HashSet<String>();
+                for (var name : page.terms().getOrDefault(plural, List.of())) {
+                    var slug = Titles.urlize(name);
+                    names.putIfAbsent(slug, name);
+                    if (seen.add(slug)) {
+                        pages.computeIfAbsent(slug, key -> new ArrayList<>()).add(page);
+                    }
+                }
+            }
+            if (pages.isEmpty()) {
+                continue;
+            }
+            var terms = new ArrayList<Site.Term>();
+            pages.forEach((slug, listed) -> terms.add(new Site.Term(names.get(slug), parser.term(plural, names.get(slug)),
+                    listed.stream().sorted(Site.NEWEST_FIRST).toList())));
+            terms.sort(Comparator.comparing((Site.Term term) -> term.name().toLowerCase(java.util.Locale.ROOT))
+                    .thenComparing(Site.Term::name));
+            taxonomies.put(plural, List.copyOf(terms));
+        }
+        return taxonomies;
     }
 
     private static Map<String, List<Page>> sorted(Map<String, List<Page>> lists) {

@@ -12,7 +12,9 @@ import java.util.List;
  * Picks the layout of a page, looking in {@code layouts/} in a documented order: the page's own
  * {@code layout}, then its section's, then {@code _default}'s. A content page looks for
  * {@code single}, a section for {@code list}, the home page for {@code index} then {@code list},
- * the page for missing pages ({@code 404.html}) for {@code 404}.
+ * the page for missing pages ({@code 404.html}) for {@code 404}, a taxonomy's index of terms for
+ * {@code <taxonomy>/taxonomy} then {@code _default/taxonomy}, and a term's page for
+ * {@code <taxonomy>/term}, {@code _default/term}, then {@code _default/list}.
  */
 final class Layouts {
     static final String FOLDER = "layouts/";
@@ -63,6 +65,15 @@ final class Layouts {
             case HOME -> {
                 names.add("index");
                 names.add("_default/index");
+                names.add("_default/list");
+            }
+            case TAXONOMY -> {
+                names.add(page.section() + "/taxonomy");
+                names.add("_default/taxonomy");
+            }
+            case TERM -> {
+                names.add(page.section() + "/term");
+                names.add("_default/term");
                 names.add("_default/list");
             }
         }

@@ -1,6 +1,7 @@
 package dev.kiln.site;
 
 import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.RenderedMarkdown;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,23 @@ import java.util.Optional;
  * @param output the file it is written to
  * @param aliases the files that redirect to it (front matter {@code aliases}, for moved pages)
  * @param keyLines the 1-based line of the source file where each front matter key is set
+ * @param terms the terms of each taxonomy the page is in, by the taxonomy's plural name
+ *     ({@code tags: [java, web]}), in the order written
+ * @param anchors the ids of the page's headings, which links may point at
+ * @param links the links its Markdown makes, with their lines in the source file
  * @since 0.1
  */
 public record Page(String source, Kind kind, String section, String title, Optional<ZonedDateTime> date,
         boolean draft, List<String> tags, Optional<String> layout, int weight, String description,
         Map<String, Object> params, String summary, int wordCount, String url, OutputPath output,
-        List<OutputPath> aliases, Map<String, Integer> keyLines) {
+        List<OutputPath> aliases, Map<String, Integer> keyLines, Map<String, List<String>> terms,
+        List<String> anchors, List<RenderedMarkdown.Link> links) {
 
-    /** What sort of page a page is. */
-    public enum Kind { PAGE, SECTION, HOME, NOT_FOUND }
+    /**
+     * What sort of page a page is: a content page, a section's list, the home page, the page for
+     * missing pages, the index of a taxonomy's terms, or one term's list.
+     */
+    public enum Kind { PAGE, SECTION, HOME, NOT_FOUND, TAXONOMY, TERM }
 
     public Page {
         Objects.requireNonNull(source, "source");
@@ -54,11 +63,14 @@ public record Page(String source, Kind kind, String section, String title, Optio
         Objects.requireNonNull(output, "output");
         aliases = List.copyOf(aliases);
         keyLines = Map.copyOf(keyLines);
+        terms = OrderedMaps.copyOf(terms);
+        anchors = List.copyOf(anchors);
+        links = List.copyOf(links);
     }
 
     /** Answers whether the page has a content file of its own (a section without _index.md has not). */
     public boolean hasSourceFile() {
-        return kind != Kind.NOT_FOUND && !source.endsWith("/");
+        return (kind == Kind.PAGE || kind == Kind.SECTION || kind == Kind.HOME) && !source.endsWith("/");
     }
 
     /** Answers the minutes a reader needs for the page, as Hugo reckons them. */

@@ -3,6 +3,7 @@ package dev.kiln.site;
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.Codec;
 import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.RenderedMarkdown;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -49,6 +50,13 @@ enum PageCodec implements Codec<Page> {
                 text(out, entry.getKey());
                 out.writeInt(entry.getValue());
             }
+            value(out, page.terms());
+            value(out, page.anchors());
+            out.writeInt(page.links().size());
+            for (var link : page.links()) {
+                text(out, link.href());
+                out.writeInt(link.line());
+            }
         });
     }
 
@@ -81,10 +89,17 @@ enum PageCodec implements Codec<Page> {
             for (int i = 0; i < lines; i++) {
                 keyLines.put(text(in), in.readInt());
             }
+            var terms = (Map<String, List<String>>) value(in);
+            var anchors = (List<String>) value(in);
+            int linkCount = in.readInt();
+            var links = new ArrayList<RenderedMarkdown.Link>(linkCount);
+            for (int i = 0; i < linkCount; i++) {
+                links.add(new RenderedMarkdown.Link(text(in), in.readInt()));
+            }
             return new Page(source, kind, section, title,
                     date.isEmpty() ? Optional.empty() : Optional.of(ZonedDateTime.parse(date)), draft, tags,
                     layout.isEmpty() ? Optional.empty() : Optional.of(layout), weight, description, params, summary,
-                    wordCount, url, output, aliases, keyLines);
+                    wordCount, url, output, aliases, keyLines, terms, anchors, links);
         });
     }
 

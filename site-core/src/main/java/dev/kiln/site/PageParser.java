@@ -1,13 +1,19 @@
 package dev.kiln.site;
 
+import static dev.kiln.effects.Effects.perform;
+
 import dev.kiln.effects.OutputPath;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import dev.kiln.effects.RenderMarkdown;
+import dev.kiln.effects.RenderedMarkdown;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,9 +35,11 @@ final class PageParser {
      * @param folder its folder relative to {@code content/}
      * @param text its content
      * @param kind a page, or the section or home page of an {@code _index.md}
+     * @param cascade front matter values its sections hand down, which its own front matter overrides
      */
-    Page parse(String file, String folder, String text, Page.Kind kind) {
-        var source = SourceText.parse(file, text);
+    Page parse(String file, String folder, String text, Page.Kind kind, Map<String, Object> cascade) {
+        var parsed = SourceText.parse(file, text);
+        var source = cascade.isEmpty() ? parsed : parsed.withDefaults(cascade);
         var values = new FrontMatterValues(file, source);
         var title = values.text("title").orElseGet(() -> defaultTitle(source.body(), file, folder, kind));
         var date = values.text("date").map(value -> date(value, values));
@@ -40,10 +48,25 @@ final class PageParser {
         var url = config.basePath() + sitePath;
         var output = outputOf(sitePath);
         var aliases = values.list("aliases").stream().map(alias -> outputOf(sitePath(alias, "aliases", values))).toList();
+        var terms = new LinkedHashMap<String, List<String>>();
+        for (var taxonomy : config.taxonomies().values()) {
+            var named = values.list(taxonomy);
+            if (!named.isEmpty()) {
+                terms.put(taxonomy, named);
+            }
+        }
+        // Rendered here for the headings and links, which pages linking to this one are checked
+        // against; the page's own render later gets the same answer from the cache.
+        var body = SourceText.bodyWithLine(text);
+        var rendered = perform(new RenderMarkdown(Shortcodes.prepare(file, body).markdown()));
+        var anchors = rendered.headings().stream().map(RenderedMarkdown.Heading::id).toList();
+        var links = rendered.links().stream()
+                .map(link -> new RenderedMarkdown.Link(link.href(), link.line() + body.firstLine() - 1))
+                .toList();
         return new Page(file, kind, folder, title, date, values.flag("draft"), values.list("tags"),
                 values.text("layout"), values.number("weight"), values.text("description").orElse(""),
                 source.frontMatter(), values.text("summary").orElseGet(() -> PlainText.summaryOf(source.body())),
-                PlainText.wordCount(source.body()), url, output, aliases, source.keyLines());
+                PlainText.wordCount(source.body()), url, output, aliases, source.keyLines(), terms, anchors, links);
     }
 
     /** Answers the page of a section that has no {@code _index.md}. */
@@ -52,15 +75,30 @@ final class PageParser {
         var title = folder.isEmpty() ? config.title() : Titles.fromName(lastSegment(folder));
         var source = folder.isEmpty() ? "content/" : "content/" + folder + "/";
         return new Page(source, kind, folder, title, Optional.empty(), false, List.of(), Optional.empty(), 0, "",
-                java.util.Map.of(), "", 0, config.basePath() + pathOf(folder, ""),
-                OutputPath.of(pathOf(folder, "") + "index.html"), List.of(), java.util.Map.of());
+                Map.of(), "", 0, config.basePath() + pathOf(folder, ""),
+                OutputPath.of(pathOf(folder, "") + "index.html"), List.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     /** Answers the page shown for a missing page: {@code 404.html} at the top of the output. */
     Page notFound() {
         return new Page("(404 page)", Page.Kind.NOT_FOUND, "", "Page not found", Optional.empty(), false, List.of(),
-                Optional.empty(), 0, "", java.util.Map.of(), "", 0, config.basePath() + "404.html", OutputPath.of("404.html"),
-                List.of(), java.util.Map.of());
+                Optional.empty(), 0, "", Map.of(), "", 0, config.basePath() + "404.html", OutputPath.of("404.html"),
+                List.of(), Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** Answers the index page of a taxonomy ({@code /tags/}), which lists its terms. */
+    Page taxonomy(String plural) {
+        return new Page("(" + plural + ")", Page.Kind.TAXONOMY, plural, Titles.fromName(plural), Optional.empty(), false,
+                List.of(), Optional.empty(), 0, "", Map.of(), "", 0, config.basePath() + plural + "/",
+                OutputPath.of(plural + "/index.html"), List.of(), Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** Answers the page of one term of a taxonomy ({@code /tags/java/}), which lists its pages. */
+    Page term(String plural, String term) {
+        var path = plural + "/" + Titles.urlize(term) + "/";
+        return new Page("(" + plural + ": " + term + ")", Page.Kind.TERM, plural, term, Optional.empty(), false,
+                List.of(), Optional.empty(), 0, "", Map.of(), "", 0, config.basePath() + path,
+                OutputPath.of(path + "index.html"), List.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     /**
@@ -112,6 +150,7 @@ final class PageParser {
             case SECTION -> Titles.fromName(lastSegment(folder));
             case PAGE -> Titles.fromName(slugOfFile(file));
             case NOT_FOUND -> "Page not found";
+            case TAXONOMY, TERM -> Titles.fromName(lastSegment(folder));
         };
     }
 

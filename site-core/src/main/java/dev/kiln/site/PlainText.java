@@ -43,13 +43,31 @@ final class PlainText {
 
     /**
      * Answers how many words a Markdown body holds, its code included: runs of characters between
-     * spaces that hold a letter or digit, with link targets, HTML tags, fence lines and block
-     * markers left out. One pass over the text, since every page pays for it when it is parsed.
+     * spaces that hold a letter or digit, in its {@linkplain #of plain text}.
      */
     static int wordCount(String body) {
+        var text = of(body);
         int words = 0;
-        boolean inWord = false;
         boolean counted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                counted = false;
+            } else if (!counted && Character.isLetterOrDigit(c)) {
+                words++;
+                counted = true;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Answers the plain text of a Markdown body, words one space apart: link targets, HTML tags,
+     * fence lines, block markers and emphasis left out, code kept. One pass over the text, since
+     * every page pays for it when it is parsed.
+     */
+    static String of(String body) {
+        var out = new StringBuilder(body.length());
         int length = body.length();
         int at = 0;
         while (at < length) {
@@ -58,6 +76,7 @@ final class PlainText {
                 if (body.startsWith("```", start) || body.startsWith("~~~", start)) {
                     int end = body.indexOf('\n', start);
                     at = end < 0 ? length : end + 1;
+                    space(out);
                     continue;
                 }
                 while (start < length && "#>|-".indexOf(body.charAt(start)) >= 0) {
@@ -65,40 +84,50 @@ final class PlainText {
                 }
                 if (start > at) {
                     at = start;
-                    inWord = false;
+                    space(out);
                     continue;
                 }
             }
             char c = body.charAt(at);
-            int skipTo = -1;
             if (c == ']' && at + 1 < length && body.charAt(at + 1) == '(') {
-                skipTo = closing(body, at + 2, ')');
-            } else if (c == '<') {
-                skipTo = closing(body, at + 1, '>');
-                if (skipTo > 0 && body.startsWith("http", at + 1)) {
-                    words += inWord && counted ? 0 : 1;
+                int skipTo = closing(body, at + 2, ')');
+                if (skipTo > 0) {
+                    at = skipTo;
+                    continue;
                 }
-            }
-            if (skipTo > 0) {
-                at = skipTo;
-                inWord = false;
-                continue;
+            } else if (c == '<') {
+                int skipTo = closing(body, at + 1, '>');
+                if (skipTo > 0) {
+                    // An autolink keeps its address; any other tag is a gap between words.
+                    space(out);
+                    if (body.startsWith("http", at + 1)) {
+                        out.append(body, at + 1, skipTo - 1);
+                    }
+                    space(out);
+                    at = skipTo;
+                    continue;
+                }
             }
             if (Character.isWhitespace(c) || c == '|') {
-                inWord = false;
-            } else {
-                if (!inWord) {
-                    inWord = true;
-                    counted = false;
-                }
-                if (!counted && Character.isLetterOrDigit(c)) {
-                    words++;
-                    counted = true;
-                }
+                space(out);
+            } else if (c != '*' && c != '_' && c != '`' && c != '~' && c != '[' && c != ']'
+                    && !(c == '!' && at + 1 < length && body.charAt(at + 1) == '[')) {
+                out.append(c);
             }
             at++;
         }
-        return words;
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
+        return out.toString();
+    }
+
+    private static void space(StringBuilder out) {
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+        }
     }
 
     private static int skipIndent(String text, int at) {

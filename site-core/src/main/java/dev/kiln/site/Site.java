@@ -11,10 +11,31 @@ import java.util.Map;
  * @param pages every page to build (content pages, section pages, the home page), sorted by output
  * @param pagesBySection the content pages directly in each section folder, in list order
  * @param sectionsBySection the sections directly in each section folder, in list order
+ * @param taxonomies the terms of each taxonomy that has any, by its plural name, terms sorted by name
  * @since 0.1
  */
 public record Site(SiteConfig config, List<Page> pages, Map<String, List<Page>> pagesBySection,
-        Map<String, List<Page>> sectionsBySection) {
+        Map<String, List<Page>> sectionsBySection, Map<String, List<Term>> taxonomies) {
+
+    /** The order of feeds and term lists: newest first, undated pages last, then by title. */
+    static final Comparator<Page> NEWEST_FIRST = Comparator
+            .comparing((Page page) -> page.date().isEmpty())
+            .thenComparing((Page page) -> page.date().map(date -> -date.toEpochSecond()).orElse(0L))
+            .thenComparing(Page::title)
+            .thenComparing(Page::source);
+
+    /**
+     * One term of a taxonomy.
+     *
+     * @param name the term as pages write it
+     * @param page its page, which lists the pages
+     * @param pages the pages in it, newest first
+     */
+    public record Term(String name, Page page, List<Page> pages) {
+        public Term {
+            pages = List.copyOf(pages);
+        }
+    }
 
     /** The order of lists: weighted pages first by weight, then newest first, then by title. */
     static final Comparator<Page> LIST_ORDER = Comparator
@@ -28,6 +49,12 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, List<Page>> 
         pages = List.copyOf(pages);
         pagesBySection = OrderedMaps.copyOf(pagesBySection);
         sectionsBySection = OrderedMaps.copyOf(sectionsBySection);
+        taxonomies = OrderedMaps.copyOf(taxonomies);
+    }
+
+    /** Answers the terms of a taxonomy, by its plural name (none for an unknown one). */
+    public List<Term> termsOf(String taxonomy) {
+        return taxonomies.getOrDefault(taxonomy, List.of());
     }
 
     /** Answers the content pages directly in a section folder. */

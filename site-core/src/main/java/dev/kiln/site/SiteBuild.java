@@ -7,12 +7,14 @@ import dev.kiln.effects.Codec;
 import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.Log;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
 import dev.kiln.effects.PruneOutputs;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.RenderMarkdown;
 import dev.kiln.effects.RenderTemplate;
+import dev.kiln.effects.RenderedMarkdown;
 import dev.kiln.effects.ReportProgress;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.Traced;
@@ -75,9 +77,22 @@ public final class SiteBuild {
         perform(new ReportProgress("discover", 1, 1));
         var problems = new ArrayList<>(discovered.problems());
         var site = discovered.site();
+        Map<String, Object> data;
+        List<Assets.Asset> assets;
+        try {
+            data = SiteData.load();
+            assets = Assets.load();
+        } catch (SiteException e) {
+            problems.add(e.toProblem());
+            return new BuildResult(0, List.of(), List.of(), List.of(), problems);
+        }
+        var links = checkLinks(site, problems);
         var jobs = new ArrayList<OutputJob>();
-        site.pages().forEach(page -> jobs.add(new OutputJob.PageJob(page)));
+        var context = new TemplateContext(site, data, Assets.urls(assets, config));
         for (var page : site.pages()) {
+            for (int number = 1; number <= context.pagerCount(page); number++) {
+                jobs.add(new OutputJob.PageJob(page, number));
+            }
             for (var alias : page.aliases()) {
                 jobs.add(new OutputJob.GeneratedJob(page.source(), alias, SiteFiles.redirect(config.permalink(page.url()))));
             }
@@ -86,25 +101,21 @@ public final class SiteBuild {
         for (var file : perform(new ListFiles(STATIC))) {
             jobs.add(new OutputJob.StaticJob(file, OutputPath.of(file.relativeTo(STATIC))));
         }
+        assets.forEach(asset -> jobs.add(new OutputJob.AssetJob(asset)));
         var unique = withoutClashes(jobs, problems);
         // The files every site gets yield to a page or static file of the same name.
         var taken = new HashSet<OutputPath>();
         unique.forEach(job -> taken.add(job.output()));
-        var notFound = new PageParser(config).notFound();
-        var sitemap = SiteFiles.sitemap(site);
-        for (var generated : List.of(new OutputJob.PageJob(notFound),
-                new OutputJob.GeneratedJob("(sitemap)", OutputPath.of("sitemap.xml"), sitemap),
-                new OutputJob.GeneratedJob("(robots.txt)", OutputPath.of("robots.txt"), SiteFiles.robots(config)))) {
+        for (var generated : generatedFiles(site, config)) {
             if (taken.add(generated.output())) {
                 unique.add(generated);
             }
         }
-        var context = new TemplateContext(site);
         var fingerprint = config.fingerprint();
         var done = new AtomicInteger();
         List<Supplier<Either<BuildProblem, Boolean>>> tasks = unique.stream()
                 .<Supplier<Either<BuildProblem, Boolean>>>map(job -> () -> {
-                    var result = produce(job, context, fingerprint);
+                    var result = produce(job, context, fingerprint, links);
                     perform(new ReportProgress("build", done.incrementAndGet(), unique.size()));
                     return result;
                 })
@@ -140,6 +151,67 @@ public final class SiteBuild {
         return new BuildResult(pages, written, upToDate, removed, problems);
     }
 
+    /**
+     * The files kiln makes from the whole site: the missing-page page, the sitemap, robots.txt,
+     * the feeds of the site and of each section, and the search index.
+     */
+    private static List<OutputJob> generatedFiles(Site site, SiteConfig config) {
+        var files = new ArrayList<OutputJob>();
+        files.add(new OutputJob.PageJob(new PageParser(config).notFound(), 1));
+        files.add(new OutputJob.GeneratedJob("(sitemap)", OutputPath.of("sitemap.xml"), SiteFiles.sitemap(site)));
+        files.add(new OutputJob.GeneratedJob("(robots.txt)", OutputPath.of("robots.txt"), SiteFiles.robots(config)));
+        for (var page : site.pages()) {
+            if (page.kind() != Page.Kind.HOME && page.kind() != Page.Kind.SECTION) {
+                continue;
+            }
+            var listed = page.kind() == Page.Kind.HOME ? site.contentPages() : pagesUnder(site, page.section());
+            var folder = page.output().value().substring(0, page.output().value().lastIndexOf('/') + 1);
+            var title = page.kind() == Page.Kind.HOME ? config.title() : page.title() + " | " + config.title();
+            var rss = config.basePath() + folder + "index.xml";
+            var atom = config.basePath() + folder + "atom.xml";
+            files.add(new OutputJob.GeneratedJob("(feed of " + page.source() + ")", OutputPath.of(folder + "index.xml"),
+                    SiteFiles.rss(site, title, page.url(), rss, listed)));
+            files.add(new OutputJob.GeneratedJob("(feed of " + page.source() + ")", OutputPath.of(folder + "atom.xml"),
+                    SiteFiles.atom(site, title, page.url(), atom, listed)));
+        }
+        if (config.searchIndex()) {
+            files.add(new OutputJob.SearchIndexJob(SearchIndex.pagesOf(site)));
+        }
+        return files;
+    }
+
+    /** Answers the content pages in a section and in the sections inside it. */
+    private static List<Page> pagesUnder(Site site, String section) {
+        var pages = new ArrayList<Page>(site.pagesIn(section));
+        site.sectionsIn(section).forEach(inner -> pages.addAll(pagesUnder(site, inner.section())));
+        return pages;
+    }
+
+    /**
+     * Checks the links of every page; answers each page's rewrites. A broken link is a problem, or
+     * with {@code --no-strict-links} a warning.
+     */
+    private Map<String, Map<String, String>> checkLinks(Site site, List<BuildProblem> problems) {
+        var bySource = new HashMap<String, Page>();
+        site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+        var rewrites = new HashMap<String, Map<String, String>>();
+        for (var page : bySource.values()) {
+            if (page.links().isEmpty()) {
+                continue;
+            }
+            var checked = Links.check(page, bySource);
+            rewrites.put(page.source(), checked.rewrites());
+            for (var broken : checked.broken()) {
+                if (options.strictLinks()) {
+                    problems.add(broken);
+                } else {
+                    perform(new Log(Log.Level.WARN, broken.toString()));
+                }
+            }
+        }
+        return rewrites;
+    }
+
     /** Keeps the first job for each output path; a later one is a problem naming both sources. */
     private static List<OutputJob> withoutClashes(List<OutputJob> jobs, List<BuildProblem> problems) {
         var byOutput = new HashMap<OutputPath, OutputJob>();
@@ -157,17 +229,22 @@ public final class SiteBuild {
     }
 
     /** Produces one output; answers whether it was written (false: its trace held, it was up to date). */
-    private Either<BuildProblem, Boolean> produce(OutputJob job, TemplateContext context, String config) {
+    private Either<BuildProblem, Boolean> produce(OutputJob job, TemplateContext context, String config,
+            Map<String, Map<String, String>> links) {
         var ran = new AtomicBoolean();
         try {
             var traced = switch (job) {
-                case OutputJob.PageJob(var page) -> new Traced<>("page:" + page.output().value(),
-                        Map.of("config", config, "site data", Fingerprint.of(context.of(page, TemplateContext.NOT_RENDERED))),
-                        Codec.unit(), () -> {
-                            ran.set(true);
-                            renderPage(page, context);
-                            return Unit.UNIT;
-                        });
+                case OutputJob.PageJob(var page, var number) -> {
+                    var rewrites = links.getOrDefault(page.source(), Map.of());
+                    yield new Traced<>("page:" + job.output().value(),
+                            Map.of("config", config, "site data",
+                                    Fingerprint.of(List.of(context.of(page, TemplateContext.NOT_RENDERED, number), rewrites))),
+                            Codec.unit(), () -> {
+                                ran.set(true);
+                                renderPage(page, number, context, rewrites);
+                                return Unit.UNIT;
+                            });
+                }
                 case OutputJob.StaticJob(var file, var output) -> new Traced<>("static:" + output.value(), Map.of(),
                         Codec.unit(), () -> {
                             ran.set(true);
@@ -178,6 +255,22 @@ public final class SiteBuild {
                         Map.of("config", config, "site data", Fingerprint.of(text)), Codec.unit(), () -> {
                             ran.set(true);
                             perform(new WriteFile(output, Bytes.utf8(text)));
+                            return Unit.UNIT;
+                        });
+                case OutputJob.AssetJob(var asset) -> new Traced<>("asset:" + asset.output().value(),
+                        Map.of("content", asset.content().sha256()), Codec.unit(), () -> {
+                            ran.set(true);
+                            perform(new WriteFile(asset.output(), asset.content()));
+                            return Unit.UNIT;
+                        });
+                case OutputJob.SearchIndexJob(var pages) -> new Traced<>("file:" + job.output().value(),
+                        Map.of("config", config, "site data", Fingerprint.of(pages.stream().map(SearchIndex::entry).toList())),
+                        Codec.unit(), () -> {
+                            ran.set(true);
+                            List<Supplier<String>> reads = pages.stream().<Supplier<String>>map(page -> () ->
+                                    PlainText.of(SourceText.bodyOf(perform(new ReadFile(SitePath.of(page.source()))).asUtf8())))
+                                    .toList();
+                            perform(new WriteFile(job.output(), Bytes.utf8(SearchIndex.json(pages, perform(new Parallel<>(reads))))));
                             return Unit.UNIT;
                         });
             };
@@ -194,23 +287,51 @@ public final class SiteBuild {
         }
     }
 
-    private static void renderPage(Page page, TemplateContext context) {
+    private static void renderPage(Page page, int number, TemplateContext context, Map<String, String> rewrites) {
         var layout = Layouts.choose(page);
-        var body = page.hasSourceFile() ? SourceText.bodyOf(perform(new ReadFile(SitePath.of(page.source()))).asUtf8()) : "";
-        var markdown = perform(new RenderMarkdown(body));
-        var html = perform(new RenderTemplate(layout, context.of(page, markdown)));
-        perform(new WriteFile(page.output(), Bytes.utf8(html)));
+        var body = page.hasSourceFile()
+                ? SourceText.bodyWithLine(perform(new ReadFile(SitePath.of(page.source()))).asUtf8())
+                : new SourceText.Body("", 1);
+        var prepared = Shortcodes.prepare(page.source(), body);
+        var markdown = perform(new RenderMarkdown(prepared.markdown()));
+        var html = markdown.html();
+        if (!prepared.calls().isEmpty()) {
+            var shortcodeContext = context.of(page, TemplateContext.NOT_RENDERED, number);
+            var rendered = prepared.calls().stream().map(call -> renderShortcode(page, call, shortcodeContext)).toList();
+            html = Shortcodes.fill(html, prepared.calls(), rendered);
+        }
+        html = Links.rewrite(html, rewrites);
+        var full = new RenderedMarkdown(html, markdown.headings(), markdown.links());
+        var output = perform(new RenderTemplate(layout, context.of(page, full, number)));
+        perform(new WriteFile(TemplateContext.pagerOutput(page, number), Bytes.utf8(output)));
     }
 
-    /** One output file to produce: a page to render, a static file to copy, or a file kiln writes. */
+    private static String renderShortcode(Page page, Shortcodes.Call call, Map<String, Object> pageContext) {
+        var template = Layouts.FOLDER + Shortcodes.FOLDER + call.name() + Layouts.SUFFIX;
+        if (!perform(new dev.kiln.effects.FileExists(SitePath.of(template)))) {
+            throw new SiteException(page.source(), call.line(), "unknown shortcode '" + call.name() + "': there is no "
+                    + template + " (nor one in the built-in theme)");
+        }
+        var values = new java.util.LinkedHashMap<String, Object>(call.arguments());
+        values.put("inner", call.inner());
+        values.put("page", pageContext.get("page"));
+        values.put("site", pageContext.get("site"));
+        try {
+            return perform(new RenderTemplate(Shortcodes.FOLDER + call.name(), values));
+        } catch (EffectFailedException e) {
+            throw new SiteException(page.source(), call.line(), "shortcode '" + call.name() + "': " + e.getMessage());
+        }
+    }
+
+    /** One output file to produce: a page to render, a file to copy, or a file kiln writes. */
     private sealed interface OutputJob {
         /** What the job comes from, for problems: a content file, a static file, or a name in brackets. */
         String source();
 
         OutputPath output();
 
-        /** A page rendered through its layout. */
-        record PageJob(Page page) implements OutputJob {
+        /** A page rendered through its layout; for a paginated list, one page of it (1 is the first). */
+        record PageJob(Page page, int number) implements OutputJob {
             @Override
             public String source() {
                 return page.source();
@@ -218,11 +339,11 @@ public final class SiteBuild {
 
             @Override
             public OutputPath output() {
-                return page.output();
+                return TemplateContext.pagerOutput(page, number);
             }
         }
 
-        /** A file of {@code static/} copied as it is. */
+        /** A file of {@code static/} (or beside a page) copied as it is. */
         record StaticJob(SitePath file, OutputPath output) implements OutputJob {
             @Override
             public String source() {
@@ -230,8 +351,34 @@ public final class SiteBuild {
             }
         }
 
-        /** A file whose whole text kiln makes from the site (the sitemap, robots.txt). */
+        /** A file whose whole text kiln makes from the site (the sitemap, robots.txt, a feed). */
         record GeneratedJob(String source, OutputPath output, String text) implements OutputJob {
+        }
+
+        /** A file of {@code assets/}, published under its fingerprinted name. */
+        record AssetJob(Assets.Asset asset) implements OutputJob {
+            @Override
+            public String source() {
+                return asset.source().value();
+            }
+
+            @Override
+            public OutputPath output() {
+                return asset.output();
+            }
+        }
+
+        /** The search index: it reads the content of every page it lists. */
+        record SearchIndexJob(List<Page> pages) implements OutputJob {
+            @Override
+            public String source() {
+                return "(search index)";
+            }
+
+            @Override
+            public OutputPath output() {
+                return OutputPath.of("index.json");
+            }
         }
     }
 }

@@ -29,10 +29,16 @@ import java.util.Objects;
  * @param tocDepth the deepest heading level a page's table of contents shows (2 to 6; 1 for none)
  * @param menu the main menu, or empty to build it from the top-level sections and pages
  * @param params free values for templates ({@code site.params})
+ * @param taxonomies the taxonomies, each singular name to the plural one that is its front matter key
+ *     and URL ({@code tag: tags}); by default tags and categories
+ * @param paginate how many pages a section or term list shows per page (0: all on one page)
+ * @param feedLimit how many entries a feed holds at most
+ * @param searchIndex whether {@code index.json}, the search index, is written
  * @since 0.1
  */
 public record SiteConfig(String title, String baseURL, String language, String output, String cacheDir, ZoneId timeZone,
-        int homePages, int tocDepth, List<MenuEntry> menu, Map<String, Object> params) {
+        int homePages, int tocDepth, List<MenuEntry> menu, Map<String, Object> params, Map<String, String> taxonomies,
+        int paginate, int feedLimit, boolean searchIndex) {
 
     /** The config file, relative to the site folder. */
     public static final SitePath FILE = SitePath.of("kiln.yaml");
@@ -46,11 +52,16 @@ public record SiteConfig(String title, String baseURL, String language, String o
         Objects.requireNonNull(timeZone, "timeZone");
         menu = List.copyOf(menu);
         params = OrderedMaps.copyOf(params);
+        taxonomies = OrderedMaps.copyOf(taxonomies);
     }
 
     /** Answers the settings of a site with no {@code kiln.yaml}. */
     public static SiteConfig defaults() {
-        return new SiteConfig("My kiln site", "/", "en", "public", ".kiln", ZoneId.of("UTC"), 10, 3, List.of(), Map.of());
+        var taxonomies = new java.util.LinkedHashMap<String, String>();
+        taxonomies.put("tag", "tags");
+        taxonomies.put("category", "categories");
+        return new SiteConfig("My kiln site", "/", "en", "public", ".kiln", ZoneId.of("UTC"), 10, 3, List.of(), Map.of(),
+                taxonomies, 10, 20, true);
     }
 
     /** Reads {@code kiln.yaml} through the handler stack; defaults where there is none. */
@@ -67,7 +78,7 @@ public record SiteConfig(String title, String baseURL, String language, String o
         var values = YamlText.parseMapping(text, file, 1);
         var defaults = defaults();
         var known = List.of("title", "baseURL", "language", "output", "cacheDir", "timeZone", "homePages", "tocDepth",
-                "menu", "params");
+                "menu", "params", "taxonomies", "paginate", "feedLimit", "searchIndex");
         for (var key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new SiteException(file, YamlText.lineOfKey(text, key),
@@ -89,7 +100,27 @@ public record SiteConfig(String title, String baseURL, String language, String o
         }
         var menu = MenuEntry.fromConfig(values.get("menu"), setting);
         var params = setting.mapping("params");
-        return new SiteConfig(title, baseURL, language, output, cacheDir, timeZone, homePages, tocDepth, menu, params);
+        var taxonomies = values.containsKey("taxonomies") ? taxonomies(setting) : defaults.taxonomies();
+        int paginate = setting.number("paginate", defaults.paginate());
+        int feedLimit = setting.number("feedLimit", defaults.feedLimit());
+        var searchIndex = setting.flag("searchIndex", defaults.searchIndex());
+        return new SiteConfig(title, baseURL, language, output, cacheDir, timeZone, homePages, tocDepth, menu, params,
+                taxonomies, paginate, feedLimit, searchIndex);
+    }
+
+    private static Map<String, String> taxonomies(Settings setting) {
+        var taxonomies = new java.util.LinkedHashMap<String, String>();
+        var plurals = new java.util.HashSet<String>();
+        for (var entry : setting.mapping("taxonomies").entrySet()) {
+            var singular = entry.getKey();
+            var plural = entry.getValue() == null ? "" : String.valueOf(entry.getValue());
+            if (!singular.matches("[a-z][a-z0-9_-]*") || !plural.matches("[a-z][a-z0-9_-]*") || !plurals.add(plural)) {
+                throw setting.problem("taxonomies", "'taxonomies' must map singular names to distinct plural ones,"
+                        + " in lower case letters, digits, '_' and '-', as in {tag: tags, category: categories}");
+            }
+            taxonomies.put(singular, plural);
+        }
+        return taxonomies;
     }
 
     /** Answers the path part of the base URL ({@code /} or {@code /docs/}): where the site's URLs start. */
@@ -187,6 +218,17 @@ public record SiteConfig(String title, String baseURL, String language, String o
                 return number;
             }
             throw problem(key, "'" + key + "' must be a whole number, 0 or more");
+        }
+
+        boolean flag(String key, boolean fallback) {
+            var value = values.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            throw problem(key, "'" + key + "' must be true or false");
         }
 
         @SuppressWarnings("unchecked")

@@ -35,13 +35,46 @@ record SourceText(Map<String, Object> frontMatter, String frontMatterText, Strin
      * skipped, not parsed again.
      */
     static String bodyOf(String text) {
+        return bodyWithLine(text).markdown();
+    }
+
+    /** Answers the Markdown body of a content file with the 1-based line of the file it starts on. */
+    static Body bodyWithLine(String text) {
         var content = withoutByteOrderMark(text);
         var fence = Fence.of(content);
-        return fence == null ? content : fence.yamlEnd() < 0 ? "" : content.substring(fence.bodyStart());
+        if (fence == null) {
+            return new Body(content, 1);
+        }
+        if (fence.yamlEnd() < 0) {
+            return new Body("", 1);
+        }
+        int line = 1;
+        for (int i = 0; i < fence.bodyStart(); i++) {
+            if (content.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return new Body(content.substring(fence.bodyStart()), line);
+    }
+
+    /**
+     * The Markdown of a content file.
+     *
+     * @param markdown the body after the front matter
+     * @param firstLine the 1-based line of the file where it starts
+     */
+    record Body(String markdown, int firstLine) {
     }
 
     private static String withoutByteOrderMark(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Answers this text with values its own front matter does not set taken from {@code defaults}. */
+    SourceText withDefaults(Map<String, Object> defaults) {
+        var merged = new java.util.LinkedHashMap<String, Object>(frontMatter);
+        defaults.forEach(merged::putIfAbsent);
+        return new SourceText(OrderedMaps.copyOf(merged), frontMatterText, body);
     }
 
     /** Answers the 1-based line of the file where a front matter key is set, or 0. */

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds what templates see: {@code site} (title, base URL, menu, top-level sections, params) and
- * {@code page} (its fields, its rendered content and, for list pages, the pages and sections it
- * lists). Values are plain maps, lists and strings, so that any template engine can read them and
- * the same site always gives the same context.
+ * Builds what templates see: {@code site} (title, base URL, menu, top-level sections, taxonomies,
+ * data files, asset URLs, params) and {@code page} (its fields, its rendered content, navigation
+ * and, for list pages, the pages, sections or terms it lists, a page of them at a time). Values
+ * are plain maps, lists and strings, so that any template engine can read them and the same site
+ * always gives the same context.
  */
 final class TemplateContext {
     private final Site site;
@@ -23,26 +24,81 @@ final class TemplateContext {
     private final Map<OutputPath, Map<String, Object>> summaries = new HashMap<>();
     private final List<MenuEntry> menu;
     private final Map<String, Object> siteFields;
+    private final Map<String, Page> sectionPages = new HashMap<>();
+    private final Map<OutputPath, Page[]> neighbours = new HashMap<>();
+    private final Map<String, Map<String, Object>> trees = new HashMap<>();
+    private final Map<OutputPath, Site.Term> terms = new HashMap<>();
 
-    TemplateContext(Site site) {
+    TemplateContext(Site site, Map<String, Object> data, Map<String, String> assets) {
         this.site = site;
         this.displayDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(site.config().locale());
         for (var page : site.pages()) {
             summaries.put(page.output(), summary(page));
+            if (page.kind() == Page.Kind.SECTION || page.kind() == Page.Kind.HOME) {
+                sectionPages.put(page.section(), page);
+            }
+        }
+        site.pagesBySection().values().forEach(pages -> {
+            for (int i = 0; i < pages.size(); i++) {
+                neighbours.put(pages.get(i).output(),
+                        new Page[] {i > 0 ? pages.get(i - 1) : null, i + 1 < pages.size() ? pages.get(i + 1) : null});
+            }
+        });
+        site.taxonomies().values().forEach(list -> list.forEach(term -> terms.put(term.page().output(), term)));
+        for (var top : site.sectionsIn("")) {
+            if (Boolean.TRUE.equals(top.params().get("sidebar"))) {
+                trees.put(top.section(), tree(top));
+            }
         }
         this.menu = menu(site);
-        this.siteFields = siteFields(site);
+        this.siteFields = siteFields(site, data, assets);
     }
 
     /** What a page's context holds before its Markdown is rendered: what its trace fingerprints. */
     static final RenderedMarkdown NOT_RENDERED = new RenderedMarkdown("", List.of());
 
-    /** Answers the whole context of a page: {@code site} and {@code page}. */
+    /** Answers the whole context of a page (the first page of a paginated list): {@code site} and {@code page}. */
     Map<String, Object> of(Page page, RenderedMarkdown rendered) {
+        return of(page, rendered, 1);
+    }
+
+    /** Answers the whole context of one page of a page's list ({@code pageNumber} 1 is the first). */
+    Map<String, Object> of(Page page, RenderedMarkdown rendered, int pageNumber) {
         var context = new LinkedHashMap<String, Object>();
         context.put("site", withMenu(page));
-        context.put("page", pageFields(page, rendered));
+        context.put("page", pageFields(page, rendered, pageNumber));
         return context;
+    }
+
+    /** Answers the pages a list page lists, all of them, in order; empty for other pages. */
+    List<Page> listed(Page page) {
+        return switch (page.kind()) {
+            case SECTION -> site.pagesIn(page.section());
+            case TERM -> terms.get(page.output()).pages();
+            case HOME, PAGE, NOT_FOUND, TAXONOMY -> List.of();
+        };
+    }
+
+    /** Answers how many pages a page's list takes ({@code paginate} at a time); 1 for pages without one. */
+    int pagerCount(Page page) {
+        int per = site.config().paginate();
+        int listed = listed(page).size();
+        return per == 0 || listed == 0 ? 1 : (listed + per - 1) / per;
+    }
+
+    /** Answers the site path (URL) of a page of a list: the page's own URL for the first. */
+    static String pagerUrl(Page page, int number) {
+        return number == 1 ? page.url() : page.url() + "page/" + number + "/";
+    }
+
+    /** Answers the output of a page of a list: the page's own output for the first. */
+    static OutputPath pagerOutput(Page page, int number) {
+        if (number == 1) {
+            return page.output();
+        }
+        var output = page.output().value();
+        var folder = output.substring(0, output.lastIndexOf('/') + 1);
+        return OutputPath.of(folder + "page/" + number + "/index.html");
     }
 
     /**
@@ -63,6 +119,67 @@ final class TemplateContext {
         return entries.size() < 2 ? List.of() : entries;
     }
 
+    /** The tree of a top-level section for a docs sidebar: its pages and, in turn, its sections. */
+    private Map<String, Object> tree(Page section) {
+        var node = new LinkedHashMap<String, Object>();
+        node.put("title", section.title());
+        node.put("url", section.url());
+        node.put("pages", site.pagesIn(section.section()).stream().map(this::link).toList());
+        node.put("sections", site.sectionsIn(section.section()).stream().map(this::tree).toList());
+        return OrderedMaps.copyOf(node);
+    }
+
+    private Map<String, Object> link(Page page) {
+        var link = new LinkedHashMap<String, Object>();
+        link.put("title", page.title());
+        link.put("url", page.url());
+        return OrderedMaps.copyOf(link);
+    }
+
+    /** The sections above a page, from the home page down: its breadcrumbs. */
+    private List<Map<String, Object>> breadcrumbs(Page page) {
+        var chain = new ArrayList<Map<String, Object>>();
+        var folder = switch (page.kind()) {
+            case PAGE -> page.section();
+            case SECTION -> ContentDiscovery.parentOf(page.section());
+            case TAXONOMY -> "";
+            case TERM -> page.section();
+            case HOME, NOT_FOUND -> null;
+        };
+        if (folder == null) {
+            return List.of();
+        }
+        if (page.kind() == Page.Kind.TERM) {
+            var taxonomy = site.pages().stream().filter(p -> p.kind() == Page.Kind.TAXONOMY && p.section().equals(folder))
+                    .findFirst();
+            taxonomy.ifPresent(p -> chain.add(link(p)));
+            if (sectionPages.containsKey("")) {
+                chain.addFirst(link(sectionPages.get("")));
+            }
+            return chain;
+        }
+        for (var at = folder; ; at = ContentDiscovery.parentOf(at)) {
+            var section = sectionPages.get(at);
+            if (section != null) {
+                chain.addFirst(link(section));
+            }
+            if (at.isEmpty()) {
+                return chain;
+            }
+        }
+    }
+
+    private Map<String, List<Map<String, Object>>> termLinks(Page page) {
+        var links = new LinkedHashMap<String, List<Map<String, Object>>>();
+        page.terms().forEach((plural, names) -> links.put(plural, names.stream().map(name -> {
+            var link = new LinkedHashMap<String, Object>();
+            link.put("name", name);
+            link.put("url", site.config().basePath() + plural + "/" + Titles.urlize(name) + "/");
+            return OrderedMaps.copyOf(link);
+        }).toList()));
+        return OrderedMaps.copyOf(links);
+    }
+
     private Map<String, Object> summary(Page page) {
         var config = site.config();
         var fields = new LinkedHashMap<String, Object>();
@@ -78,11 +195,12 @@ final class TemplateContext {
         fields.put("description", page.description());
         fields.put("summary", page.summary());
         fields.put("tags", page.tags());
+        fields.put("terms", termLinks(page));
         fields.put("weight", page.weight());
         return OrderedMaps.copyOf(fields);
     }
 
-    private Map<String, Object> pageFields(Page page, RenderedMarkdown rendered) {
+    private Map<String, Object> pageFields(Page page, RenderedMarkdown rendered, int pageNumber) {
         // Pages that lists do not show (the missing-page page) have no summary kept for them.
         var summary = summaries.get(page.output());
         var fields = new LinkedHashMap<>(summary != null ? summary : summary(page));
@@ -99,20 +217,70 @@ final class TemplateContext {
         fields.put("readingTime", page.readingTime());
         fields.put("content", rendered.html());
         fields.put("toc", tableOfContents(rendered));
+        fields.put("breadcrumbs", breadcrumbs(page));
+        var top = page.section().contains("/") ? page.section().substring(0, page.section().indexOf('/')) : page.section();
+        if ((page.kind() == Page.Kind.PAGE || page.kind() == Page.Kind.SECTION) && trees.containsKey(top)) {
+            fields.put("sectionTree", trees.get(top));
+        }
         switch (page.kind()) {
             case HOME -> {
                 fields.put("pages", summaries(recent(site.contentPages(), site.config().homePages())));
                 fields.put("sections", summaries(site.sectionsIn("")));
             }
             case SECTION -> {
-                fields.put("pages", summaries(site.pagesIn(page.section())));
+                paginated(fields, page, pageNumber);
                 fields.put("sections", summaries(site.sectionsIn(page.section())));
             }
-            case PAGE, NOT_FOUND -> {
-                // A content page lists nothing; the missing-page page shows the menu only.
+            case TERM -> {
+                paginated(fields, page, pageNumber);
+                fields.put("taxonomy", page.section());
+            }
+            case TAXONOMY -> fields.put("terms", site.termsOf(page.section()).stream().map(term -> {
+                var entry = new LinkedHashMap<String, Object>();
+                entry.put("name", term.name());
+                entry.put("url", term.page().url());
+                entry.put("count", term.pages().size());
+                return OrderedMaps.copyOf(entry);
+            }).toList());
+            case PAGE -> {
+                var around = neighbours.get(page.output());
+                if (around != null && around[0] != null) {
+                    fields.put("prev", link(around[0]));
+                }
+                if (around != null && around[1] != null) {
+                    fields.put("next", link(around[1]));
+                }
+            }
+            case NOT_FOUND -> {
+                // The missing-page page shows the menu only.
             }
         }
         return fields;
+    }
+
+    /** Puts one page of a list page's pages in its fields, and the pager that leads to the others. */
+    private void paginated(Map<String, Object> fields, Page page, int number) {
+        var all = listed(page);
+        int per = site.config().paginate();
+        int total = pagerCount(page);
+        var slice = per == 0 ? all : all.subList(Math.min(all.size(), (number - 1) * per), Math.min(all.size(), number * per));
+        fields.put("pages", summaries(slice));
+        var pager = new LinkedHashMap<String, Object>();
+        pager.put("number", number);
+        pager.put("total", total);
+        pager.put("url", pagerUrl(page, number));
+        pager.put("first", pagerUrl(page, 1));
+        pager.put("last", pagerUrl(page, total));
+        pager.put("prev", number > 1 ? pagerUrl(page, number - 1) : null);
+        pager.put("next", number < total ? pagerUrl(page, number + 1) : null);
+        pager.put("pages", java.util.stream.IntStream.rangeClosed(1, total).mapToObj(n -> {
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("number", n);
+            entry.put("url", pagerUrl(page, n));
+            entry.put("current", n == number);
+            return OrderedMaps.copyOf(entry);
+        }).toList());
+        fields.put("pager", total > 1 ? OrderedMaps.copyOf(pager) : null);
     }
 
     private static List<Page> recent(List<Page> pages, int limit) {
@@ -138,7 +306,7 @@ final class TemplateContext {
         return top.stream().sorted(Site.LIST_ORDER).map(page -> new MenuEntry(page.title(), page.url())).toList();
     }
 
-    private Map<String, Object> siteFields(Site site) {
+    private Map<String, Object> siteFields(Site site, Map<String, Object> data, Map<String, String> assets) {
         var config = site.config();
         var fields = new LinkedHashMap<String, Object>();
         fields.put("title", config.title());
@@ -147,6 +315,14 @@ final class TemplateContext {
         fields.put("language", config.language());
         fields.put("params", config.params());
         fields.put("sections", summaries(site.sectionsIn("")));
+        var taxonomies = new LinkedHashMap<String, Object>();
+        site.taxonomies().forEach((plural, terms) -> taxonomies.put(plural, config.basePath() + plural + "/"));
+        fields.put("taxonomies", OrderedMaps.copyOf(taxonomies));
+        fields.put("rss", config.basePath() + "index.xml");
+        fields.put("atom", config.basePath() + "atom.xml");
+        fields.put("searchIndex", config.searchIndex() ? config.basePath() + "index.json" : null);
+        fields.put("data", data);
+        fields.put("assets", OrderedMaps.copyOf(assets));
         return fields;
     }
 

@@ -3,7 +3,8 @@ package dev.kiln.site;
 import java.util.Locale;
 
 /**
- * Titles made from file and folder names, for pages that have none of their own.
+ * Titles made from file and folder names, for pages that have none of their own, and URL
+ * segments made from titles (a taxonomy term's page).
  *
  * @since 0.1
  */
@@ -15,5 +16,16 @@ public final class Titles {
     public static String fromName(String name) {
         var words = name.replace('-', ' ').replace('_', ' ').strip();
         return words.isEmpty() ? name : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /**
+     * Answers the URL segment of a name: lower case, accents dropped, every run of other characters
+     * than letters and digits one dash ({@code "C++ & Java"} gives {@code c-java}); "-" for a name
+     * with no letter or digit.
+     */
+    public static String urlize(String name) {
+        var plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        var segment = plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        return segment.isEmpty() ? "-" : segment;
     }
 }

@@ -28,6 +28,24 @@ final class YamlText {
      * @param firstLine the line of the file the text starts at (1-based), for errors
      */
     static Map<String, Object> parseMapping(String text, String file, int firstLine) {
+        var document = parse(text, file, firstLine);
+        if (document == null) {
+            return Map.of();
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new SiteException(file, firstLine, "YAML must be a mapping of keys to values, not "
+                    + document.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        }
+        return plainMap(map);
+    }
+
+    /** Parses a whole YAML file (a data file) into plain maps, lists and values; errors name the line. */
+    static Object parseValue(String text, String file) {
+        var document = parse(text, file, 1);
+        return document == null ? null : plain(document);
+    }
+
+    private static Object parse(String text, String file, int firstLine) {
         Object document;
         try {
             // A Yaml instance is not thread-safe, and pages are parsed in parallel.
@@ -41,14 +59,7 @@ final class YamlText {
         } catch (YAMLException e) {
             throw new SiteException(file, firstLine, "bad YAML: " + e.getMessage(), e);
         }
-        if (document == null) {
-            return Map.of();
-        }
-        if (!(document instanceof Map<?, ?> map)) {
-            throw new SiteException(file, firstLine, "YAML must be a mapping of keys to values, not "
-                    + document.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-        }
-        return plainMap(map);
+        return document;
     }
 
     private static Yaml newYaml() {

@@ -18,11 +18,13 @@ class SiteBuildTests {
         var site = TestSite.of(FixtureSites.smallBlog());
         var result = site.build();
         assertEquals(List.of(), result.problems());
-        assertEquals(List.of("404.html", "about/index.html", "blog/first-post/index.html", "blog/index.html",
-                        "blog/second-post/index.html", "css/kiln-theme.css", "css/site.css", "index.html", "robots.txt",
-                        "sitemap.xml"),
+        assertEquals(List.of("404.html", "about/index.html", "atom.xml", "blog/atom.xml", "blog/first-post/index.html",
+                        "blog/index.html", "blog/index.xml", "blog/second-post/index.html", "css/kiln-theme.css", "css/site.css",
+                        "index.html", "index.json", "index.xml", "js/kiln-search.js", "robots.txt", "sitemap.xml",
+                        "tags/index.html", "tags/intro/index.html", "tags/java/index.html"),
                 result.written().stream().map(OutputPath::value).toList());
-        assertEquals(6, result.pages());
+        // home, about, the blog and its two posts, the tags page, two term pages, 404.html
+        assertEquals(9, result.pages());
         assertEquals(site.files.output().keySet(), new java.util.TreeSet<>(result.written().stream().map(OutputPath::value).toList()));
     }
 
@@ -67,7 +69,8 @@ class SiteBuildTests {
         var site = TestSite.of(FixtureSites.contentOnly());
         var result = site.build();
         assertEquals(List.of(), result.problems());
-        assertEquals(List.of("404.html", "css/kiln-theme.css", "hello/index.html", "index.html", "notes/index.html",
+        assertEquals(List.of("404.html", "atom.xml", "css/kiln-theme.css", "hello/index.html", "index.html", "index.json",
+                "index.xml", "js/kiln-search.js", "notes/atom.xml", "notes/index.html", "notes/index.xml",
                 "notes/one/index.html", "robots.txt", "sitemap.xml"), result.written().stream().map(OutputPath::value).toList());
         var page = site.output("notes/one/index.html");
         assertTrue(page.startsWith("<!DOCTYPE html>"), "[" + page + "]");
@@ -86,7 +89,7 @@ class SiteBuildTests {
         withoutDrafts.build();
         assertFalse(withoutDrafts.files.output().containsKey("notes/wip/index.html"));
         var withDrafts = TestSite.of(files);
-        withDrafts.build(new BuildOptions(true));
+        withDrafts.build(BuildOptions.defaults().withDrafts(true));
         assertTrue(withDrafts.files.output().containsKey("notes/wip/index.html"));
     }
 

@@ -30,7 +30,8 @@ class SiteFilesTests {
             locations.add(urls.item(i).getFirstChild().getTextContent());
         }
         assertEquals(List.of("https://example.org/", "https://example.org/about/", "https://example.org/blog/",
-                "https://example.org/blog/first-post/", "https://example.org/blog/second-post/"), locations);
+                "https://example.org/blog/first-post/", "https://example.org/blog/second-post/", "https://example.org/tags/",
+                "https://example.org/tags/intro/", "https://example.org/tags/java/"), locations);
         assertTrue(site.output("sitemap.xml").contains(
                 "<url><loc>https://example.org/blog/first-post/</loc><lastmod>2024-01-05</lastmod></url>"));
     }

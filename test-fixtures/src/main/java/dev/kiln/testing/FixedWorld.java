@@ -4,6 +4,7 @@ import dev.kiln.effects.Effect;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Log;
 import dev.kiln.effects.Next;
+import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ReadClock;
 import dev.kiln.effects.ReportProgress;
 import dev.kiln.effects.Unit;
@@ -48,6 +49,7 @@ public final class FixedWorld implements Handler {
     public <R> R handle(Effect<R> effect, Next next) {
         return switch (effect) {
             case ReadClock clock -> (R) now;
+            case IsPast past -> (R) Boolean.valueOf(!now.isBefore(past.moment()));
             case Log log -> {
                 messages.add(log);
                 yield (R) Unit.UNIT;

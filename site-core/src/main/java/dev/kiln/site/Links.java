@@ -1,0 +1,147 @@
+package dev.kiln.site;
+
+import dev.kiln.effects.SitePath;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links between pages written as paths of source files ({@code [install](../guide/install.md#run)})
+ * checked and rewritten to the target page's URL ({@code /guide/install/#run}). A link to a source
+ * file that is no page, or to an anchor the target has no heading for, is a problem naming the
+ * file and line. Links with a scheme ({@code https:}, {@code mailto:}) and links to anything other
+ * than a {@code .md} file or an anchor are left as written.
+ */
+final class Links {
+    private Links() {
+    }
+
+    /**
+     * What checking a page's links found.
+     *
+     * @param rewrites each link's destination as written to the URL it becomes
+     * @param broken a problem for each link that leads nowhere
+     */
+    record Checked(Map<String, String> rewrites, List<BuildProblem> broken) {
+    }
+
+    /** Checks every link of a page against the site's pages, by source file. */
+    static Checked check(Page page, Map<String, Page> bySource) {
+        var rewrites = new LinkedHashMap<String, String>();
+        var broken = new ArrayList<BuildProblem>();
+        for (var link : page.links()) {
+            var href = link.href();
+            if (href.isEmpty() || href.startsWith("//") || hasScheme(href)) {
+                continue;
+            }
+            int hash = href.indexOf('#');
+            var path = hash < 0 ? href : href.substring(0, hash);
+            var anchor = hash < 0 ? "" : decoded(href.substring(hash + 1));
+            int query = path.indexOf('?');
+            if (query >= 0) {
+                path = path.substring(0, query);
+            }
+            if (path.isEmpty()) {
+                if (!anchor.isEmpty() && !page.anchors().contains(anchor)) {
+                    broken.add(new BuildProblem(page.source(), link.line(),
+                            "link to #" + anchor + ": this page has no heading with that id"));
+                }
+                continue;
+            }
+            if (!path.endsWith(".md")) {
+                continue;
+            }
+            var target = resolve(page.source(), decoded(path));
+            var targetPage = target == null ? null : bySource.get(target);
+            if (targetPage == null) {
+                broken.add(new BuildProblem(page.source(), link.line(), "link to " + href + ": "
+                        + (target == null ? "it leads outside content/" : target + " is not a page of the site")));
+                continue;
+            }
+            if (!anchor.isEmpty() && !targetPage.anchors().contains(anchor)) {
+                broken.add(new BuildProblem(page.source(), link.line(),
+                        "link to " + href + ": " + target + " has no heading with the id '" + anchor + "'"));
+                continue;
+            }
+            rewrites.put(href, targetPage.url() + (anchor.isEmpty() ? "" : "#" + href.substring(hash + 1)));
+        }
+        return new Checked(rewrites, broken);
+    }
+
+    /** Answers the content file a relative or {@code content/}-rooted path leads to, or null outside content/. */
+    static String resolve(String source, String path) {
+        var segments = new ArrayList<String>();
+        if (!path.startsWith("/")) {
+            var folder = SitePath.of(source).parent().value();
+            segments.addAll(List.of(folder.split("/")));
+        } else {
+            segments.add("content");
+        }
+        for (var segment : path.split("/")) {
+            switch (segment) {
+                case "", "." -> {
+                }
+                case ".." -> {
+                    if (segments.size() <= 1) {
+                        return null;
+                    }
+                    segments.removeLast();
+                }
+                default -> segments.add(segment);
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    /** Rewrites the {@code href} attributes of rendered HTML whose value is a key of {@code rewrites}. */
+    static String rewrite(String html, Map<String, String> rewrites) {
+        if (rewrites.isEmpty()) {
+            return html;
+        }
+        var out = new StringBuilder(html.length());
+        int at = 0;
+        while (true) {
+            int start = html.indexOf("href=\"", at);
+            if (start < 0) {
+                break;
+            }
+            int valueStart = start + 6;
+            int end = html.indexOf('"', valueStart);
+            if (end < 0) {
+                break;
+            }
+            var written = html.substring(valueStart, end).replace("&amp;", "&");
+            var replacement = rewrites.get(written);
+            out.append(html, at, valueStart);
+            out.append(replacement == null ? html.substring(valueStart, end) : replacement.replace("&", "&amp;"));
+            at = end;
+        }
+        out.append(html, at, html.length());
+        return out.toString();
+    }
+
+    private static boolean hasScheme(String href) {
+        int colon = href.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = href.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+}
