@@ -26,7 +26,7 @@ final class TestSite {
     static final String KILN_VERSION = "test";
 
     final InMemoryFiles files;
-    final FixedWorld world = FixedWorld.standard();
+    private FixedWorld world = FixedWorld.standard();
     private final List<Handler> extra = new ArrayList<>();
     private Supplier<ParallelHandler> parallel = ParallelHandler::sequential;
     private Bytes traces;
@@ -50,6 +50,17 @@ final class TestSite {
     TestSite withFirst(Handler handler) {
         extra.add(handler);
         return this;
+    }
+
+    /** Sets the clock of the following builds. */
+    TestSite at(java.time.Instant now) {
+        world = FixedWorld.at(now);
+        return this;
+    }
+
+    /** Answers the warnings and other messages the last builds logged. */
+    List<dev.kiln.effects.Log> messages() {
+        return world.messages();
     }
 
     /** Forgets the traces: the next build is a full one. */
