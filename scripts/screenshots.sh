@@ -27,3 +27,7 @@ shot home / 1280 900
 shot post /posts/tables-and-code/ 1280 1100
 shot post-dark /posts/hello-kiln/ 1280 1100 dark
 shot docs-mobile /docs/ 390 844
+shot docs-page /docs/writing/ 1280 1400
+shot docs-page-dark /docs/lists/ 1280 1000 dark
+shot tags /tags/ 1280 700
+shot posts-pager /posts/ 1280 1000
