@@ -124,6 +124,25 @@ class BuildCommandTests {
     }
 
     @Test
+    void aBrokenLinkFailsTheBuildUnlessLinksAreNotStrictAndFuturePagesWaitForFuture() {
+        var files = new HashMap<>(FixtureSites.smallBlog());
+        files.put("content/blog/linking.md", "---\ntitle: Linking\n---\nSee [the post](first-post.md#hello) and\n[gone](gone.md).\n");
+        files.put("content/blog/later.md", "---\ntitle: Later\ndate: 2999-01-01\n---\nNot yet.\n");
+        var site = temp.resolve("links");
+        CliRun.write(site, files);
+        var strict = CliRun.of("build", site.toString());
+        assertEquals(1, strict.exitCode());
+        assertTrue(strict.err().contains("error: content/blog/linking.md:5: link to gone.md: content/blog/gone.md is not a page"),
+                strict.err());
+        var lenient = CliRun.of("build", site.toString(), "--no-strict-links", "--future");
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertTrue(lenient.err().contains("content/blog/linking.md:5: link to gone.md"), lenient.err());
+        assertTrue(Files.exists(site.resolve("public/blog/later/index.html")), "--future builds future pages");
+        var linking = readString(site.resolve("public/blog/linking/index.html"));
+        assertTrue(linking.contains("<a href=\"/blog/first-post/#hello\">the post</a>"), linking);
+    }
+
+    @Test
     void anOutputFolderHoldingTheSiteIsRefused() {
         var site = temp.resolve("site");
         CliRun.write(site, FixtureSites.contentOnly());
@@ -165,5 +184,13 @@ class BuildCommandTests {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(folder.resolve("public/section-7/page-7/index.html")));
         assertTrue(Files.exists(folder.resolve(".kiln/traces.bin")));
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
