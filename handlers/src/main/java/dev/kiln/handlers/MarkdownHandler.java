@@ -85,9 +85,34 @@ public final class MarkdownHandler implements Handler {
                         heading.getLevel(), new TextCollectingVisitor().collectAndGetText(heading),
                         String.valueOf(heading.getAnchorRefId())));
             } else if (node instanceof Link link) {
-                links.add(new RenderedMarkdown.Link(link.getUrl().toString(), link.getLineNumber() + 1));
+                links.add(new RenderedMarkdown.Link(link.getUrl().toString(), link.getStartOffset()));
             }
         }
-        return new RenderedMarkdown(html, headings, links);
+        return new RenderedMarkdown(html, headings, withLines(links, document.getChars()));
+    }
+
+    /**
+     * Turns the links' offsets into 1-based line numbers in one pass over the text (flexmark's
+     * own line lookup walks the document for every node). The text flexmark parsed has as many
+     * lines as the Markdown given, admonition fences included.
+     */
+    private static List<RenderedMarkdown.Link> withLines(List<RenderedMarkdown.Link> atOffsets, CharSequence text) {
+        if (atOffsets.isEmpty()) {
+            return atOffsets;
+        }
+        var sorted = new ArrayList<>(atOffsets);
+        sorted.sort(java.util.Comparator.comparingInt(RenderedMarkdown.Link::line));
+        var lines = new java.util.HashMap<Integer, Integer>();
+        int line = 1;
+        int at = 0;
+        for (var link : sorted) {
+            for (; at < link.line() && at < text.length(); at++) {
+                if (text.charAt(at) == '\n') {
+                    line++;
+                }
+            }
+            lines.put(link.line(), line);
+        }
+        return atOffsets.stream().map(link -> new RenderedMarkdown.Link(link.href(), lines.get(link.line()))).toList();
     }
 }

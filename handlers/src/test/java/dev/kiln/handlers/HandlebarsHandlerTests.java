@@ -62,4 +62,43 @@ class HandlebarsHandlerTests {
         files.put("layouts/page.hbs", "{{#partial \"main\"}}{{title}}{{/partial}}{{> base}}");
         assertEquals("<main>T</main>", render("page", Map.of("title", "T")));
     }
+
+    private String helper(String template) {
+        files.put("layouts/t.hbs", template);
+        var pages = java.util.List.<Object>of(
+                Map.of("title", "B", "section", "docs", "weight", 2, "tags", java.util.List.of("x")),
+                Map.of("title", "A", "section", "blog", "weight", 10, "tags", java.util.List.of("x", "y")),
+                Map.of("title", "C", "section", "docs", "weight", 1, "tags", java.util.List.of()));
+        var site = Map.<String, Object>of("language", "de", "baseURL", "https://example.org/sub/", "basePath", "/sub/",
+                "assets", Map.of("css/main.css", "/sub/css/main.1234abcd.css"));
+        return render("t", Map.of("site", site, "pages", pages, "date", "2024-03-05", "text", "one two three four five"));
+    }
+
+    @Test
+    void helpersFormatDatesAndUrls() {
+        assertEquals("5. März 2024", helper("{{formatDate date \"d. MMMM yyyy\"}}"));
+        assertEquals("https://example.org/sub/docs/ /sub/docs/ https://x.org/",
+                helper("{{absURL \"/docs/\"}} {{relURL \"docs/\"}} {{absURL \"https://x.org/\"}}"));
+        assertEquals("/sub/css/main.1234abcd.css", helper("{{asset \"css/main.css\"}}"));
+        var failure = assertThrows(EffectFailedException.class, () -> helper("{{asset \"none.css\"}}"));
+        assertTrue(failure.getMessage().contains("no asset 'none.css'"), failure.getMessage());
+    }
+
+    @Test
+    void helpersShapeTextAndLists() {
+        assertEquals("one two…", helper("{{truncate text 10}}"));
+        assertEquals("<em>hi</em>", helper("{{markdownify \"*hi*\"}}"));
+        assertEquals("B,C,", helper("{{#each (where pages \"section\" \"docs\")}}{{title}},{{/each}}"));
+        assertEquals("B,A,", helper("{{#each (where pages \"tags\" \"x\")}}{{title}},{{/each}}"));
+        assertEquals("C,B,A,", helper("{{#each (sort pages \"weight\")}}{{title}},{{/each}}"), "numbers by value");
+        assertEquals("C,B,A,", helper("{{#each (sort pages \"title\" \"desc\")}}{{title}},{{/each}}"));
+        assertEquals("docs=2 blog=1 ", helper("{{#each (group pages \"section\")}}{{key}}={{len pages}} {{/each}}"));
+        assertEquals("yes", helper("{{#if (eq site.language \"de\")}}yes{{else}}no{{/if}}"));
+        assertEquals("{\"a\":\"\\u003c/script\\u003e\"}", render("j", Map.of("v", Map.of("a", "</script>")), "{{json v}}"));
+    }
+
+    private String render(String name, Map<String, Object> context, String template) {
+        files.put("layouts/" + name + ".hbs", template);
+        return render(name, context);
+    }
 }

@@ -32,11 +32,17 @@ final class PlainText {
         if (more >= 0) {
             return inline(withoutBlocks(body.substring(0, more)));
         }
-        for (var block : BLANK_LINES.split(body.strip())) {
-            var text = block.strip();
+        // Block by block from the top: the first paragraph is usually near it, and the rest of
+        // the body need not be split at all.
+        var blocks = BLANK_LINES.matcher(body);
+        int start = 0;
+        while (start < body.length()) {
+            int end = blocks.find(start) ? blocks.start() : body.length();
+            var text = body.substring(start, end).strip();
             if (isProse(text)) {
                 return truncated(inline(text), SUMMARY_WORDS);
             }
+            start = end == body.length() ? end : blocks.end();
         }
         return "";
     }

@@ -77,6 +77,7 @@ public final class SiteBuild {
         perform(new ReportProgress("discover", 1, 1));
         var problems = new ArrayList<>(discovered.problems());
         var site = discovered.site();
+        perform(new ReportProgress("plan", 0, 1));
         Map<String, Object> data;
         List<Assets.Asset> assets;
         try {
@@ -112,6 +113,7 @@ public final class SiteBuild {
             }
         }
         var fingerprint = config.fingerprint();
+        perform(new ReportProgress("plan", 1, 1));
         var done = new AtomicInteger();
         List<Supplier<Either<BuildProblem, Boolean>>> tasks = unique.stream()
                 .<Supplier<Either<BuildProblem, Boolean>>>map(job -> () -> {

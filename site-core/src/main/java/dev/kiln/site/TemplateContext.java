@@ -28,6 +28,7 @@ final class TemplateContext {
     private final Map<OutputPath, Page[]> neighbours = new HashMap<>();
     private final Map<String, Map<String, Object>> trees = new HashMap<>();
     private final Map<OutputPath, Site.Term> terms = new HashMap<>();
+    private final Map<String, Page> taxonomyPages = new HashMap<>();
 
     TemplateContext(Site site, Map<String, Object> data, Map<String, String> assets) {
         this.site = site;
@@ -36,6 +37,8 @@ final class TemplateContext {
             summaries.put(page.output(), summary(page));
             if (page.kind() == Page.Kind.SECTION || page.kind() == Page.Kind.HOME) {
                 sectionPages.put(page.section(), page);
+            } else if (page.kind() == Page.Kind.TAXONOMY) {
+                taxonomyPages.put(page.section(), page);
             }
         }
         site.pagesBySection().values().forEach(pages -> {
@@ -150,11 +153,12 @@ final class TemplateContext {
             return List.of();
         }
         if (page.kind() == Page.Kind.TERM) {
-            var taxonomy = site.pages().stream().filter(p -> p.kind() == Page.Kind.TAXONOMY && p.section().equals(folder))
-                    .findFirst();
-            taxonomy.ifPresent(p -> chain.add(link(p)));
             if (sectionPages.containsKey("")) {
-                chain.addFirst(link(sectionPages.get("")));
+                chain.add(link(sectionPages.get("")));
+            }
+            var taxonomy = taxonomyPages.get(folder);
+            if (taxonomy != null) {
+                chain.add(link(taxonomy));
             }
             return chain;
         }
