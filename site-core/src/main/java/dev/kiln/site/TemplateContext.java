@@ -29,6 +29,8 @@ final class TemplateContext {
     private final Map<String, Map<String, Object>> trees = new HashMap<>();
     private final Map<OutputPath, Site.Term> terms = new HashMap<>();
     private final Map<String, Page> taxonomyPages = new HashMap<>();
+    /** Each term's URL segment, worked out once: summaries, made in the constructor, need them all. */
+    private final Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     TemplateContext(Site site, Map<String, Object> data, Map<String, String> assets) {
         this.site = site;
@@ -178,7 +180,7 @@ final class TemplateContext {
         page.terms().forEach((plural, names) -> links.put(plural, names.stream().map(name -> {
             var link = new LinkedHashMap<String, Object>();
             link.put("name", name);
-            link.put("url", site.config().basePath() + plural + "/" + Titles.urlize(name) + "/");
+            link.put("url", site.config().basePath() + plural + "/" + termSlugs.computeIfAbsent(name, Titles::urlize) + "/");
             return OrderedMaps.copyOf(link);
         }).toList()));
         return OrderedMaps.copyOf(links);
