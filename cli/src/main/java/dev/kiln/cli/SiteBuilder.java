@@ -78,7 +78,7 @@ final class SiteBuilder {
     SiteBuilder(Request request, BuildReport report, boolean saveEachBuild) {
         this.request = request;
         this.report = report;
-        this.markdownCache = CacheHandler.inMemory();
+        this.markdownCache = CacheHandler.untilAskedAgain();
         this.saveEachBuild = saveEachBuild;
     }
 
@@ -125,7 +125,7 @@ final class SiteBuilder {
         BuildResult result;
         try (var parallel = ParallelHandler.pool(request.threads())) {
             // --no-cache means no cache at all: rendered Markdown is not reused either.
-            var cache = request.reuseTraces() ? markdownCache : CacheHandler.inMemory();
+            var cache = request.reuseTraces() ? markdownCache : CacheHandler.untilAskedAgain();
             var handlers = new ArrayList<Handler>(List.of(metrics, terminal, cache, markdown, templates, trace,
                     parallel, SystemClockHandler.system(), theme));
             if (dryRun != null) {

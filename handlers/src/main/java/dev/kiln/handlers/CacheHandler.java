@@ -11,9 +11,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Answers pure effects from memory, keyed by a hash of their content: the same Markdown is
- * rendered once however many builds (in one process) or pages ask for it. A miss is forwarded and
- * its answer kept.
+ * Answers pure effects from memory, keyed by a hash of their content. A miss is forwarded and its
+ * answer kept: {@link #inMemory()} keeps every answer, so the same Markdown is rendered once
+ * however many builds (in one process) or pages ask for it; {@link #untilAskedAgain()} hands an
+ * answer over the first time it is asked for again and forgets it, which is what a build needs
+ * (each page's Markdown is asked for twice: when its file is parsed, for its headings and links,
+ * and when it is rendered) without holding every page's HTML until the build ends.
  *
  * @since 0.1
  */
@@ -21,10 +24,20 @@ public final class CacheHandler implements Handler {
     private final ConcurrentMap<String, Object> answers = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final boolean forgetOnHit;
 
-    /** Answers an empty cache. */
+    private CacheHandler(boolean forgetOnHit) {
+        this.forgetOnHit = forgetOnHit;
+    }
+
+    /** Answers an empty cache that keeps every answer. */
     public static CacheHandler inMemory() {
-        return new CacheHandler();
+        return new CacheHandler(false);
+    }
+
+    /** Answers an empty cache that keeps an answer until it is asked for once more. */
+    public static CacheHandler untilAskedAgain() {
+        return new CacheHandler(true);
     }
 
     @Override
@@ -34,7 +47,7 @@ public final class CacheHandler implements Handler {
             return next.forward(effect);
         }
         var key = key(pure);
-        var cached = answers.get(key);
+        var cached = forgetOnHit ? answers.remove(key) : answers.get(key);
         if (cached != null) {
             hits.increment();
             return (R) cached;

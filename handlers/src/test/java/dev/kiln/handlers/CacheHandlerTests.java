@@ -23,4 +23,18 @@ class CacheHandlerTests {
         assertEquals(1, cache.hits());
         assertEquals(2, cache.misses());
     }
+
+    @Test
+    void aCacheUntilAskedAgainHandsAnAnswerOverOnceAndForgetsIt() {
+        var cache = CacheHandler.untilAskedAgain();
+        var reaching = new RecordingHandler();
+        var stack = HandlerStack.of(cache, reaching, MarkdownHandler.gitHubFlavoured());
+        var first = stack.run(() -> perform(new RenderMarkdown("# Title")));
+        var second = stack.run(() -> perform(new RenderMarkdown("# Title")));
+        stack.run(() -> perform(new RenderMarkdown("# Title")));
+        assertEquals(first, second);
+        assertEquals(2, reaching.effectsOf(RenderMarkdown.class).size(), "the third ask renders again");
+        assertEquals(1, cache.hits());
+        assertEquals(2, cache.misses());
+    }
 }

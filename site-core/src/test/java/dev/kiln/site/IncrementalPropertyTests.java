@@ -258,22 +258,20 @@ class IncrementalPropertyTests {
         }
 
         private static String editData(InMemoryFiles files, Random random) {
-            var path = "data/info.yaml";
-            if (random.nextInt(4) == 0) {
-                files.delete(path);
-                return path + " deleted";
-            }
-            files.put(path, "motto: m" + random.nextInt(10) + "\n");
-            return path;
+            return putOrDelete(files, random, "data/info.yaml", "motto: m" + random.nextInt(10) + "\n");
         }
 
         private static String editAsset(InMemoryFiles files, Random random) {
-            var path = "assets/css/x.css";
+            return putOrDelete(files, random, "assets/css/x.css", "a { color: #" + random.nextInt(10) + "; }\n");
+        }
+
+        /** Deletes a file one time in four, else writes it. */
+        private static String putOrDelete(InMemoryFiles files, Random random, String path, String text) {
             if (random.nextInt(4) == 0) {
                 files.delete(path);
                 return path + " deleted";
             }
-            files.put(path, "a { color: #" + random.nextInt(10) + "; }\n");
+            files.put(path, text);
             return path;
         }
 
