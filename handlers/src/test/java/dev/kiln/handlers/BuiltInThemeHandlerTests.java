@@ -38,7 +38,8 @@ class BuiltInThemeHandlerTests {
         var files = InMemoryFiles.empty().put("static/site.css", "x");
         var stack = HandlerStack.of(theme, files);
         var listed = stack.run(() -> perform(new ListFiles(SitePath.of("static"))));
-        assertEquals(java.util.List.of(SitePath.of("static/css/kiln-theme.css"), SitePath.of("static/site.css")), listed);
+        assertEquals(java.util.List.of(SitePath.of("static/css/kiln-theme.css"), SitePath.of("static/js/kiln-search.js"),
+                SitePath.of("static/site.css")), listed);
         stack.run(() -> perform(new CopyFile(SitePath.of("static/css/kiln-theme.css"), OutputPath.of("css/kiln-theme.css"))));
         assertTrue(files.outputText("css/kiln-theme.css").contains("prefers-color-scheme: dark"));
     }
