@@ -59,6 +59,9 @@ final class TemplateContext {
         this.siteFields = siteFields(site, data, assets);
     }
 
+    /** How many pages on each side of the current one a pager lists (besides the first and last). */
+    static final int PAGER_NEIGHBOURS = 2;
+
     /** What a page's context holds before its Markdown is rendered: what its trace fingerprints. */
     static final RenderedMarkdown NOT_RENDERED = new RenderedMarkdown("", List.of());
 
@@ -279,13 +282,24 @@ final class TemplateContext {
         pager.put("last", pagerUrl(page, total));
         pager.put("prev", number > 1 ? pagerUrl(page, number - 1) : null);
         pager.put("next", number < total ? pagerUrl(page, number + 1) : null);
-        pager.put("pages", java.util.stream.IntStream.rangeClosed(1, total).mapToObj(n -> {
+        // The first, the last and those near this one: a list of every page of a long list, on
+        // every page of it, would grow with the square of its length.
+        var shown = new java.util.TreeSet<Integer>(List.of(1, total));
+        for (int near = Math.max(1, number - PAGER_NEIGHBOURS); near <= Math.min(total, number + PAGER_NEIGHBOURS); near++) {
+            shown.add(near);
+        }
+        var entries = new ArrayList<Map<String, Object>>();
+        int previous = 0;
+        for (int n : shown) {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("number", n);
             entry.put("url", pagerUrl(page, n));
             entry.put("current", n == number);
-            return OrderedMaps.copyOf(entry);
-        }).toList());
+            entry.put("gap", n > previous + 1);
+            entries.add(OrderedMaps.copyOf(entry));
+            previous = n;
+        }
+        pager.put("pages", List.copyOf(entries));
         fields.put("pager", total > 1 ? OrderedMaps.copyOf(pager) : null);
     }
 

@@ -63,8 +63,8 @@ class ListPagesTests {
         assertEquals(List.of(), site.build().problems());
         assertEquals("Blog|Post 05,Post 04,|{\"number\":1,\"total\":3,\"url\":\"/blog/\",\"first\":\"/blog/\","
                 + "\"last\":\"/blog/page/3/\",\"prev\":null,\"next\":\"/blog/page/2/\",\"pages\":[{\"number\":1,\"url\":\"/blog/\","
-                + "\"current\":true},{\"number\":2,\"url\":\"/blog/page/2/\",\"current\":false},{\"number\":3,\"url\":"
-                + "\"/blog/page/3/\",\"current\":false}]}", site.output("blog/index.html"));
+                + "\"current\":true,\"gap\":false},{\"number\":2,\"url\":\"/blog/page/2/\",\"current\":false,\"gap\":false},"
+                + "{\"number\":3,\"url\":\"/blog/page/3/\",\"current\":false,\"gap\":false}]}", site.output("blog/index.html"));
         assertTrue(site.output("blog/page/2/index.html").startsWith("Blog|Post 03,Post 02,|{\"number\":2"));
         assertTrue(site.output("blog/page/3/index.html").contains("\"prev\":\"/blog/page/2/\",\"next\":null"));
         assertTrue(site.output("tags/java/page/3/index.html").startsWith("java|Post 01,|"));
@@ -73,6 +73,19 @@ class ListPagesTests {
         var result = site.build();
         assertEquals(List.of("blog/page/3/index.html", "blog/post-05/index.html", "tags/java/page/3/index.html"),
                 result.removed().stream().map(path -> path.value()).toList());
+    }
+
+    @Test
+    void aLongListsPagerShowsTheFirstTheLastAndTheNeighboursOfTheCurrentPage() {
+        var site = TestSite.of(blog(30, "paginate: 2\n"));
+        assertEquals(List.of(), site.build().problems());
+        var html = site.output("blog/page/8/index.html");
+        var numbers = html.substring(html.indexOf("\"pages\":")).replaceAll("[^0-9,:a-z]", " ");
+        assertTrue(html.contains("{\"number\":1,\"url\":\"/blog/\",\"current\":false,\"gap\":false},"
+                + "{\"number\":6,\"url\":\"/blog/page/6/\",\"current\":false,\"gap\":true}"), numbers);
+        assertTrue(html.contains("{\"number\":8,\"url\":\"/blog/page/8/\",\"current\":true,\"gap\":false}"), html);
+        assertTrue(html.contains("{\"number\":10,\"url\":\"/blog/page/10/\",\"current\":false,\"gap\":false},"
+                + "{\"number\":15,\"url\":\"/blog/page/15/\",\"current\":false,\"gap\":true}]"), html);
     }
 
     @Test
