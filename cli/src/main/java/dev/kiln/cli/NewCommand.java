@@ -47,7 +47,9 @@ final class NewCommand implements Runnable {
             }
             var name = folder.toAbsolutePath().normalize().getFileName();
             var title = name == null ? "My kiln site" : Titles.fromName(name.toString());
-            var today = LocalDate.now();
+            // The skeleton's time zone is UTC: "today" elsewhere may still be tomorrow there, and a
+            // page dated tomorrow would wait for its date.
+            var today = LocalDate.now(java.time.ZoneOffset.UTC);
             var files = new TreeMap<String, String>(Map.of(
                     "kiln.yaml", """
                             # Settings of the site; every one is optional.
@@ -78,7 +80,8 @@ final class NewCommand implements Runnable {
                             description: The first post.
                             ---
                             This is `content/posts/hello-world.md`. Edit it while `kiln serve` runs and the page
-                            reloads in your browser.
+                            reloads in your browser. Link to other pages by their file, as to
+                            [the about page](../about.md): kiln turns it into the page's address.
                             """.formatted(today),
                     "content/about.md", """
                             ---
