@@ -194,7 +194,8 @@ public final class SiteBuild {
      * with {@code --no-strict-links} a warning.
      */
     private Map<String, Map<String, String>> checkLinks(Site site, List<BuildProblem> problems) {
-        var bySource = new HashMap<String, Page>();
+        // In file order, so that warnings come out in the same order every time.
+        var bySource = new java.util.TreeMap<String, Page>();
         site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
         var rewrites = new HashMap<String, Map<String, String>>();
         for (var page : bySource.values()) {
