@@ -255,13 +255,14 @@ final class ContentDiscovery {
     private Map<String, List<Site.Term>> taxonomies(List<Page> contentPages) {
         var ordered = contentPages.stream().sorted(Site.LIST_ORDER).toList();
         var taxonomies = new java.util.LinkedHashMap<String, List<Site.Term>>();
+        var slugs = new HashMap<String, String>();
         for (var plural : config.taxonomies().values()) {
             var names = new HashMap<String, String>();
             var pages = new TreeMap<String, List<Page>>();
             for (var page : ordered) {
                 var seen = new java.util.HashSet<String>();
                 for (var name : page.terms().getOrDefault(plural, List.of())) {
-                    var slug = Titles.urlize(name);
+                    var slug = slugs.computeIfAbsent(name, Titles::urlize);
                     names.putIfAbsent(slug, name);
                     if (seen.add(slug)) {
                         pages.computeIfAbsent(slug, key -> new ArrayList<>()).add(page);

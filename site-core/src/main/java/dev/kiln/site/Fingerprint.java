@@ -54,9 +54,18 @@ final class Fingerprint {
                 text(text);
             }
             case Boolean flag -> tag(flag ? 'T' : 'F');
+            case Integer number -> {
+                tag('I');
+                text(number.toString());
+            }
+            case Long number -> {
+                tag('J');
+                text(number.toString());
+            }
             case Number number -> {
                 tag('N');
-                text(number.getClass().getSimpleName() + ":" + number);
+                text(number.getClass().getName());
+                text(number.toString());
             }
             case byte[] bytes -> {
                 tag('B');

@@ -1,6 +1,5 @@
 package dev.kiln.site;
 
-import dev.kiln.effects.SitePath;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,13 +72,12 @@ final class Links {
 
     /** Answers the content file a relative or {@code content/}-rooted path leads to, or null outside content/. */
     static String resolve(String source, String path) {
-        var segments = new ArrayList<String>();
-        if (!path.startsWith("/")) {
-            var folder = SitePath.of(source).parent().value();
-            segments.addAll(List.of(folder.split("/")));
-        } else {
-            segments.add("content");
+        var base = path.startsWith("/") ? "content" : source.substring(0, Math.max(0, source.lastIndexOf('/')));
+        if (!path.contains("./") && !path.contains("//")) {
+            // The common case, a plain relative path: no segment to fold.
+            return path.startsWith("/") ? base + path : base + "/" + path;
         }
+        var segments = new ArrayList<String>(List.of(base.split("/")));
         for (var segment : path.split("/")) {
             switch (segment) {
                 case "", "." -> {
@@ -138,6 +136,9 @@ final class Links {
     }
 
     private static String decoded(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

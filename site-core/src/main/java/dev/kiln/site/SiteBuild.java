@@ -241,7 +241,7 @@ public final class SiteBuild {
                     var rewrites = links.getOrDefault(page.source(), Map.of());
                     yield new Traced<>("page:" + job.output().value(),
                             Map.of("config", config, "site data",
-                                    Fingerprint.of(List.of(context.of(page, TemplateContext.NOT_RENDERED, number), rewrites))),
+                                    Fingerprint.of(List.of(context.fingerprint(page, number), rewrites))),
                             Codec.unit(), () -> {
                                 ran.set(true);
                                 renderPage(page, number, context, rewrites);
