@@ -2,6 +2,7 @@ package dev.kiln.handlers;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -86,6 +87,9 @@ public final class MarkdownHandler implements Handler {
                         String.valueOf(heading.getAnchorRefId())));
             } else if (node instanceof Link link) {
                 links.add(new RenderedMarkdown.Link(link.getUrl().toString(), link.getStartOffset()));
+            } else if (node instanceof Reference reference) {
+                // A reference definition ("[id]: ../x.md") is where a reference link's address is written.
+                links.add(new RenderedMarkdown.Link(reference.getUrl().toString(), reference.getStartOffset()));
             }
         }
         return new RenderedMarkdown(html, headings, withLines(links, document.getChars()));

@@ -65,8 +65,8 @@ class MarkdownHandlerTests {
 
     @Test
     void linksAreListedWithTheirLines() {
-        var rendered = markdown.render("Para [a](a.md#x)\n\n- item [b](../b.md)\n");
-        assertEquals(List.of(new RenderedMarkdown.Link("a.md#x", 1), new RenderedMarkdown.Link("../b.md", 3)),
-                rendered.links());
+        var rendered = markdown.render("Para [a](a.md#x)\n\n- item [b](../b.md) and [c][ref]\n\n[ref]: c.md\n");
+        assertEquals(List.of(new RenderedMarkdown.Link("a.md#x", 1), new RenderedMarkdown.Link("../b.md", 3),
+                new RenderedMarkdown.Link("c.md", 5)), rendered.links(), "a reference link counts where its address is");
     }
 }

@@ -22,7 +22,10 @@ class LinkTests {
     void linksToSourceFilesBecomeLinksToTheirPagesWithAnchorsKept() {
         var site = TestSite.of(docs("""
                 Next, [run it](run.md#options), read the [reference](../reference/_index.md#commands),
-                the [post](/blog/post/index.md), [this part](#more) or [the web](https://example.org/x.md).
+                the [post](/blog/post/index.md), [this part](#more) or [the web](https://example.org/x.md),
+                or by [reference][run].
+
+                [run]: run.md
 
                 ## More
                 """));
@@ -34,6 +37,7 @@ class LinkTests {
         assertTrue(html.contains("<a href=\"/blog/post/\">post</a>"), html);
         assertTrue(html.contains("<a href=\"#more\">this part</a>"), html);
         assertTrue(html.contains("<a href=\"https://example.org/x.md\">the web</a>"), html);
+        assertTrue(html.contains("<a href=\"/guide/run/\">reference</a>"), html);
         assertTrue(site.output("blog/post/index.html").contains("<a href=\"/guide/run/\">run</a>"));
     }
 
