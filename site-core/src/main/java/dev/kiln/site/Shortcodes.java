@@ -57,6 +57,9 @@ final class Shortcodes {
         var out = new StringBuilder(text.length());
         var calls = new ArrayList<Call>();
         int at = 0;
+        // Lines are counted on from the last call, not from the top for each one.
+        int line = body.firstLine();
+        int counted = 0;
         while (true) {
             int start = text.indexOf(OPEN, at);
             if (start < 0) {
@@ -64,7 +67,8 @@ final class Shortcodes {
                 break;
             }
             out.append(text, at, start);
-            int line = body.firstLine() + count(text, 0, start);
+            line += count(text, counted, start);
+            counted = start;
             if (text.startsWith("/*", start + OPEN.length())) {
                 int end = text.indexOf("*/" + CLOSE, start);
                 if (end < 0) {
@@ -86,7 +90,7 @@ final class Shortcodes {
             var arguments = arguments(call.substring(name.end()), file, line);
             at = end + CLOSE.length();
             var inner = "";
-            var closing = java.util.regex.Pattern.compile("\\{\\{<\\s*/" + Pattern.quote(name.group()) + "\\s*>}}")
+            var closing = Pattern.compile("\\{\\{<\\s*/" + Pattern.quote(name.group()) + "\\s*>}}")
                     .matcher(text);
             if (closing.find(at)) {
                 inner = text.substring(at, closing.start()).strip();

@@ -127,6 +127,9 @@ class ContentFeaturesTests {
         var result = site.build();
         assertEquals(List.of("content/post.md:6: unknown shortcode 'nosuch': there is no layouts/shortcodes/nosuch.hbs"
                 + " (nor one in the built-in theme)"), result.problems().stream().map(BuildProblem::toString).toList());
+        site.files.put("content/post.md", "---\ntitle: Post\n---\n{{< figure src=\"/a.png\" >}}\n\nText.\n\n{{< nosuch >}}\n");
+        assertEquals("content/post.md:8", site.build().problems().getFirst().toString().substring(0, 17),
+                "the line of a later call counts on from the earlier ones");
     }
 
     @Test
