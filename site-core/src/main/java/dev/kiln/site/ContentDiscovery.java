@@ -71,7 +71,7 @@ final class ContentDiscovery {
             var sections = parseAll(level, cascades, problems);
             for (var section : sections) {
                 var own = section.params().get("cascade");
-                var inherited = cascadeFor(parentOf(section.section()), section.section().isEmpty(), cascades);
+                var inherited = inheritedBy(section.section(), cascades);
                 var merged = new java.util.LinkedHashMap<String, Object>(inherited);
                 if (own instanceof Map<?, ?> values) {
                     values.forEach((key, value) -> merged.put(String.valueOf(key), value));
@@ -111,11 +111,13 @@ final class ContentDiscovery {
         return parsed;
     }
 
-    /** Answers the cascade a file in {@code folder} gets: its section's, else the nearest above it. */
-    private static Map<String, Object> cascadeFor(String folder, boolean isHome, Map<String, Map<String, Object>> cascades) {
-        if (isHome) {
-            return Map.of();
-        }
+    /** Answers the cascade a section's own {@code _index.md} gets: that of the sections above it. */
+    private static Map<String, Object> inheritedBy(String section, Map<String, Map<String, Object>> cascades) {
+        return section.isEmpty() ? Map.of() : cascadeFor(parentOf(section), cascades);
+    }
+
+    /** Answers the cascade a page in {@code folder} gets: its section's, else the nearest above it. */
+    private static Map<String, Object> cascadeFor(String folder, Map<String, Map<String, Object>> cascades) {
         for (var at = folder; ; at = parentOf(at)) {
             var cascade = cascades.get(at);
             if (cascade != null) {
@@ -188,8 +190,7 @@ final class ContentDiscovery {
             }
             var pageFolder = folder;
             var kind = !isSectionFile ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
-            var cascade = isSectionFile ? cascadeFor(parentOf(folder), folder.isEmpty(), cascades)
-                    : cascadeFor(folder, false, cascades);
+            var cascade = isSectionFile ? inheritedBy(folder, cascades) : cascadeFor(folder, cascades);
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
             var fingerprints = cascade.isEmpty() ? Map.of("config", configFingerprint)
                     : Map.of("config", configFingerprint, "cascade", Fingerprint.of(cascade));

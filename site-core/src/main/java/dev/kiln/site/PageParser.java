@@ -95,10 +95,15 @@ final class PageParser {
 
     /** Answers the page of one term of a taxonomy ({@code /tags/java/}), which lists its pages. */
     Page term(String plural, String term) {
-        var path = plural + "/" + Titles.urlize(term) + "/";
+        var path = termPath(plural, term);
         return new Page("(" + plural + ": " + term + ")", Page.Kind.TERM, plural, term, Optional.empty(), false,
                 List.of(), Optional.empty(), 0, "", Map.of(), "", 0, config.basePath() + path,
                 OutputPath.of(path + "index.html"), List.of(), Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** Answers where a term's page lies below the site's root: {@code tags/c-java/} for "C++ & Java". */
+    static String termPath(String plural, String term) {
+        return plural + "/" + Titles.urlize(term) + "/";
     }
 
     /**

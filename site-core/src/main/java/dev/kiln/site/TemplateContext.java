@@ -33,8 +33,8 @@ final class TemplateContext {
     private final Map<OutputPath, String> summaryHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Page> recentPages;
     private final String siteFieldsHash;
-    /** Each term's URL segment, worked out once: summaries, made in the constructor, need them all. */
-    private final Map<String, String> termSlugs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each term's path, worked out once: summaries, made in the constructor, need them all. */
+    private final Map<String, String> termPaths = new java.util.concurrent.ConcurrentHashMap<>();
 
     TemplateContext(Site site, Map<String, Object> data, Map<String, String> assets) {
         this.site = site;
@@ -70,11 +70,6 @@ final class TemplateContext {
 
     /** What a page's context holds before its Markdown is rendered: what its trace fingerprints. */
     static final RenderedMarkdown NOT_RENDERED = new RenderedMarkdown("", List.of());
-
-    /** Answers the whole context of a page (the first page of a paginated list): {@code site} and {@code page}. */
-    Map<String, Object> of(Page page, RenderedMarkdown rendered) {
-        return of(page, rendered, 1);
-    }
 
     /** Answers the whole context of one page of a page's list ({@code pageNumber} 1 is the first). */
     Map<String, Object> of(Page page, RenderedMarkdown rendered, int pageNumber) {
@@ -212,7 +207,8 @@ final class TemplateContext {
         page.terms().forEach((plural, names) -> links.put(plural, names.stream().map(name -> {
             var link = new LinkedHashMap<String, Object>();
             link.put("name", name);
-            link.put("url", site.config().basePath() + plural + "/" + termSlugs.computeIfAbsent(name, Titles::urlize) + "/");
+            link.put("url", site.config().basePath()
+                    + termPaths.computeIfAbsent(plural + "\n" + name, key -> PageParser.termPath(plural, name)));
             return OrderedMaps.copyOf(link);
         }).toList()));
         return OrderedMaps.copyOf(links);
@@ -366,7 +362,7 @@ final class TemplateContext {
         fields.put("params", config.params());
         fields.put("sections", summaries(site.sectionsIn("")));
         var taxonomies = new LinkedHashMap<String, Object>();
-        site.taxonomies().forEach((plural, terms) -> taxonomies.put(plural, config.basePath() + plural + "/"));
+        site.taxonomies().keySet().forEach(plural -> taxonomies.put(plural, taxonomyPages.get(plural).url()));
         fields.put("taxonomies", OrderedMaps.copyOf(taxonomies));
         fields.put("rss", config.basePath() + "index.xml");
         fields.put("atom", config.basePath() + "atom.xml");
