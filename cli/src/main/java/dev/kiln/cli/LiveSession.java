@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.effects.OutputPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ final class LiveSession implements AutoCloseable {
     /** Builds the site, then serves it on {@code host:port} (0: any free port) and watches it. */
     static LiveSession start(SiteBuilder.Request request, String host, int port, BuildReport report) throws IOException {
         var session = new LiveSession(new SiteBuilder(request, report, false), report);
-        session.rebuild();
+        session.rebuild(written -> !written.isEmpty());
         var site = SiteFolders.checkedSite(request.site());
         session.server = LiveServer.start(host, port, () -> session.output, session.reload);
         // Until a build has read the config, the default output and cache folders are ignored.
@@ -41,10 +42,39 @@ final class LiveSession implements AutoCloseable {
             ignored.add(session.builder.cacheFolder());
         }
         session.watcher = SiteWatcher.start(site, ignored, 25, session::rebuild);
+        session.keepLastBuild();
         return session;
     }
 
-    private void rebuild() {
+    /**
+     * Rebuilds after a burst of changes. An edit of page bodies alone is rendered first, from what
+     * the last build kept, and open tabs reload at once; the incremental build then checks the
+     * whole site and writes whatever else changed (the search index), reloading again only where
+     * it wrote a page the early render did not.
+     */
+    private void rebuild(SiteWatcher.Changes changes) {
+        List<OutputPath> early = List.of();
+        if (changes.complete()) {
+            try {
+                long start = System.nanoTime();
+                early = builder.renderEdited(changes.files()).orElse(List.of());
+                if (!early.isEmpty()) {
+                    reload.built(true);
+                    report.err().printf(java.util.Locale.ROOT, "updated %s in %.0f ms; checking the rest of the site%n",
+                            early.stream().map(OutputPath::value).collect(Collectors.joining(", ")),
+                            (System.nanoTime() - start) / 1e6);
+                    report.err().flush();
+                }
+            } catch (RuntimeException e) {
+                // The build that follows meets the same trouble and reports it.
+                early = List.of();
+            }
+        }
+        var shown = java.util.Set.copyOf(early);
+        rebuild(written -> written.stream().anyMatch(path -> !shown.contains(path) && !path.value().equals("index.json")));
+    }
+
+    private void rebuild(java.util.function.Predicate<List<OutputPath>> worthReloading) {
         try {
             var outcome = builder.build();
             output = outcome.output();
@@ -55,7 +85,7 @@ final class LiveSession implements AutoCloseable {
             report.problems(result.problems());
             report.summary(result, false, outcome.output(), outcome.nanos());
             if (result.succeeded()) {
-                reload.built(!result.written().isEmpty() || !result.removed().isEmpty());
+                reload.built(worthReloading.test(result.written()) || !result.removed().isEmpty());
             } else {
                 reload.failed(result.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
             }
@@ -66,6 +96,25 @@ final class LiveSession implements AutoCloseable {
         } finally {
             builds.incrementAndGet();
         }
+    }
+
+    /**
+     * Keeps the site in memory for early renders, where the first build found everything up to
+     * date and so kept nothing: in the background, so that serving starts at once.
+     */
+    private void keepLastBuild() {
+        Thread.ofPlatform().daemon().name("kiln-keep-site").start(() -> {
+            try {
+                builder.keepLastBuild().ifPresent(outcome -> {
+                    if (!outcome.result().succeeded() || !outcome.result().written().isEmpty()) {
+                        report.problems(outcome.result().problems());
+                        report.summary(outcome.result(), false, outcome.output(), outcome.nanos());
+                    }
+                });
+            } catch (RuntimeException e) {
+                // Early renders stay off; every rebuild still works.
+            }
+        });
     }
 
     /** Answers the port the server listens on. */

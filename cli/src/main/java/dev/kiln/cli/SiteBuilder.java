@@ -2,6 +2,8 @@ package dev.kiln.cli;
 
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.HandlerStack;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.SitePath;
 import dev.kiln.handlers.BuiltInThemeHandler;
 import dev.kiln.handlers.CacheHandler;
 import dev.kiln.handlers.DryRunHandler;
@@ -17,6 +19,7 @@ import dev.kiln.handlers.TraceStoreFile;
 import dev.kiln.site.BuildOptions;
 import dev.kiln.site.BuildProblem;
 import dev.kiln.site.BuildResult;
+import dev.kiln.site.LastBuild;
 import dev.kiln.site.SiteBuild;
 import dev.kiln.site.SiteConfig;
 import dev.kiln.site.SiteException;
@@ -25,6 +28,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one build of a site from the command line: reads the config, checks the folders, assembles
@@ -42,6 +47,9 @@ final class SiteBuilder {
     private final String version = KilnVersion.fingerprint();
     private TraceStore remembered;
     private TraceStoreFile storeFile;
+    /** What the last build that ran and met no problem kept, with its folders; null when none. */
+    private LastBuild last;
+    private SiteFolders lastFolders;
 
     /**
      * What to build and how.
@@ -100,12 +108,50 @@ final class SiteBuilder {
     }
 
     synchronized Outcome build() {
+        return build(false);
+    }
+
+    /**
+     * Makes sure the builder keeps a {@link LastBuild}, for {@link #renderEdited}: where the last
+     * build's whole trace held, so that it kept none, builds again running the whole build's
+     * computation (every page's trace still saves its work). Answers the build, or nothing.
+     */
+    synchronized Optional<Outcome> keepLastBuild() {
+        return last != null ? Optional.empty() : Optional.of(build(true));
+    }
+
+    /**
+     * Renders the pages of edited content files ahead of the next build, where the edits change
+     * nothing any other output shows ({@link LastBuild#renderEdited}); answers the outputs written,
+     * or nothing (then only the build that follows writes them).
+     */
+    synchronized Optional<List<OutputPath>> renderEdited(Set<Path> files) {
+        if (last == null || request.dryRun() || files.isEmpty()) {
+            return Optional.empty();
+        }
+        var content = lastFolders.site().resolve("content").toAbsolutePath().normalize();
+        var edited = new java.util.TreeSet<SitePath>();
+        for (var file : files) {
+            var path = file.toAbsolutePath().normalize();
+            if (!path.startsWith(content) || !path.getFileName().toString().endsWith(".md")) {
+                return Optional.empty();
+            }
+            edited.add(SitePath.of(lastFolders.site().toAbsolutePath().normalize().relativize(path).toString()
+                    .replace(java.io.File.separatorChar, '/')));
+        }
+        var terminal = new TerminalHandler(report.err(), false, request.verbose());
+        return HandlerStack.of(List.of(terminal, markdownCache, markdown, templates, theme,
+                FileSystemHandler.of(lastFolders.site(), lastFolders.output()))).run(() -> last.renderEdited(edited));
+    }
+
+    private Outcome build(boolean keepLastBuild) {
         long start = System.nanoTime();
         var siteRoot = SiteFolders.checkedSite(request.site());
         SiteConfig config;
         try {
             config = loadConfig(siteRoot);
         } catch (SiteException e) {
+            last = null;
             return new Outcome(BuildResult.failed(e.toProblem()), Map.of(), MetricsHandler.create(), null,
                     System.nanoTime() - start);
         }
@@ -119,7 +165,8 @@ final class SiteBuilder {
         if (!request.reuseTraces()) {
             previous = previous.withoutReuse("--no-cache was given");
         }
-        var trace = TraceHandler.reusing(previous, version);
+        var trace = keepLastBuild ? TraceHandler.rerunning(previous, version, "site", "kiln serve keeps the site in memory")
+                : TraceHandler.reusing(previous, version);
         var terminal = new TerminalHandler(report.err(), isTerminal(), request.verbose());
         var dryRun = request.dryRun() ? DryRunHandler.create() : null;
         BuildResult result;
@@ -132,7 +179,10 @@ final class SiteBuilder {
                 handlers.add(dryRun);
             }
             handlers.add(FileSystemHandler.of(folders.site(), folders.output()));
-            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options()));
+            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options(), kept -> {
+                last = kept.orElse(null);
+                lastFolders = folders;
+            }));
         }
         terminal.clearProgress();
         if (dryRun != null) {

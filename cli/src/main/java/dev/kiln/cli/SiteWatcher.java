@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Watches a site's sources (content, layouts, static, assets, data, the config: everything in the
  * site folder but the output, the build cache and hidden folders) and calls back once a burst of
- * changes has settled. Watching is directory-watcher's: recursive, new folders included.
+ * changes has settled, with the files the burst touched. Watching is directory-watcher's:
+ * recursive, new folders included.
  */
 final class SiteWatcher implements AutoCloseable {
     private final DirectoryWatcher watcher;
@@ -28,15 +32,29 @@ final class SiteWatcher implements AutoCloseable {
         return thread;
     });
     private ScheduledFuture<?> pending;
+    private Set<Path> touched = new HashSet<>();
+    private boolean lostTrack;
 
-    private SiteWatcher(Path site, List<Path> ignored, long debounceMillis, Runnable onChange) throws IOException {
+    /**
+     * The files a burst of changes touched (absolute paths), created, changed or deleted.
+     *
+     * @param files the files
+     * @param complete false where the watcher may have missed some (its queue overflowed)
+     */
+    record Changes(Set<Path> files, boolean complete) {
+        Changes {
+            files = Set.copyOf(files);
+        }
+    }
+
+    private SiteWatcher(Path site, List<Path> ignored, long debounceMillis, Consumer<Changes> onChange) throws IOException {
         this.watcher = DirectoryWatcher.builder()
                 .path(site)
                 .fileHashing(false)
                 .fileTreeVisitor(new SkippingVisitor(ignored))
                 .listener(event -> {
                     if (relevant(event, site, ignored)) {
-                        schedule(onChange, debounceMillis);
+                        schedule(event, onChange, debounceMillis);
                     }
                 })
                 .build();
@@ -44,7 +62,7 @@ final class SiteWatcher implements AutoCloseable {
     }
 
     /** Starts watching {@code site}, leaving out the {@code ignored} folders. */
-    static SiteWatcher start(Path site, List<Path> ignored, long debounceMillis, Runnable onChange) throws IOException {
+    static SiteWatcher start(Path site, List<Path> ignored, long debounceMillis, Consumer<Changes> onChange) throws IOException {
         return new SiteWatcher(site.toAbsolutePath().normalize(), ignored.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
                 debounceMillis, onChange);
     }
@@ -68,11 +86,23 @@ final class SiteWatcher implements AutoCloseable {
         return true;
     }
 
-    private synchronized void schedule(Runnable onChange, long debounceMillis) {
+    private synchronized void schedule(DirectoryChangeEvent event, Consumer<Changes> onChange, long debounceMillis) {
+        if (event.path() == null || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+            lostTrack = true;
+        } else {
+            touched.add(event.path().toAbsolutePath().normalize());
+        }
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = debouncer.schedule(onChange, debounceMillis, TimeUnit.MILLISECONDS);
+        pending = debouncer.schedule(() -> onChange.accept(takeChanges()), debounceMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized Changes takeChanges() {
+        var changes = new Changes(touched, !lostTrack);
+        touched = new HashSet<>();
+        lostTrack = false;
+        return changes;
     }
 
     @Override

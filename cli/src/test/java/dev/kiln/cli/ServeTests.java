@@ -105,6 +105,35 @@ class ServeTests {
     }
 
     @Test
+    void aBodyEditIsOnScreenBeforeTheRestOfTheSiteIsCheckedAndATitleEditReachesTheLists() throws Exception {
+        var events = listen();
+        assertEquals("event: hello", events.poll(10, TimeUnit.SECONDS));
+        var post = site.resolve("content/posts/hello-kiln.md");
+        int before = session.builds();
+        Files.writeString(post, Files.readString(post) + "\nA paragraph added while serving.\n");
+        assertEquals("event: reload", nextEvent(events));
+        assertTrue(get("/posts/hello-kiln/").body().contains("A paragraph added while serving."));
+        assertTrue(out.toString().contains("updated posts/hello-kiln/index.html in "), out.toString());
+        waitForBuildsAfter(before);
+        assertTrue(get("/index.json").body().contains("A paragraph added while serving."), "the build that followed wrote the search index");
+
+        Files.writeString(post, Files.readString(post).replace("title: Hello, kiln", "title: Hello again, kiln"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!get("/tags/announcement/").body().contains("Hello again, kiln") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(get("/tags/announcement/").body().contains("Hello again, kiln"), "a title edit reaches the lists");
+    }
+
+    private void waitForBuildsAfter(int before) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (session.builds() <= before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(session.builds() > before, "no build within 20 s");
+    }
+
+    @Test
     void aBrokenPageShowsItsProblemInOpenTabsAndTheServerKeepsServing() throws Exception {
         var events = listen();
         assertEquals("event: hello", events.poll(10, TimeUnit.SECONDS));

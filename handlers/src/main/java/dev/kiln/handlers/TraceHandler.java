@@ -51,20 +51,33 @@ public final class TraceHandler implements Handler {
 
     private final TraceStore previous;
     private final String kilnVersion;
+    /** Computations to run even where their traces hold, with the reason to give. */
+    private final Map<String, String> rerun;
     private final ConcurrentMap<String, PageTrace> current = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, List<String>> rebuilt = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<Object, Object> checked = new ConcurrentHashMap<>();
     private final LongAdder skipped = new LongAdder();
     private volatile boolean pruned;
 
-    private TraceHandler(TraceStore previous, String kilnVersion) {
+    private TraceHandler(TraceStore previous, String kilnVersion, Map<String, String> rerun) {
         this.previous = previous;
         this.kilnVersion = kilnVersion;
+        this.rerun = rerun;
     }
 
     /** Answers a handler that reuses what {@code previous} still vouches for. */
     public static TraceHandler reusing(TraceStore previous, String kilnVersion) {
-        return new TraceHandler(previous, kilnVersion);
+        return new TraceHandler(previous, kilnVersion, Map.of());
+    }
+
+    /**
+     * Answers a handler that reuses what {@code previous} still vouches for, but runs the
+     * computation {@code key} even where its trace holds, giving {@code reason}: {@code kiln serve}
+     * runs the whole build's computation once to keep what it made. What it performs is checked
+     * against its own traces as always.
+     */
+    public static TraceHandler rerunning(TraceStore previous, String kilnVersion, String key, String reason) {
+        return new TraceHandler(previous, kilnVersion, Map.of(key, reason));
     }
 
     @Override
@@ -153,8 +166,9 @@ public final class TraceHandler implements Handler {
     private <T> T traced(Traced<T> traced, Next next) {
         var outer = RECORDER.isBound() ? RECORDER.get() : null;
         var earlier = previous.reusable(traced.key());
-        List<String> reasons = earlier.isEmpty()
-                ? List.of(previous.notReusable().orElse("it is new"))
+        var forced = rerun.get(traced.key());
+        List<String> reasons = forced != null ? List.of(forced)
+                : earlier.isEmpty() ? List.of(previous.notReusable().orElse("it is new"))
                 : reasonsToRun(earlier.get(), traced, next);
         if (reasons.isEmpty()) {
             var trace = earlier.get();

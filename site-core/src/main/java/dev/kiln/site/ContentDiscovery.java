@@ -96,7 +96,7 @@ final class ContentDiscovery {
             }
             kept.add(page);
         }
-        return new Discovered(assemble(kept), resources(all, bundles, kept), problems);
+        return new Discovered(assemble(kept), resources(all, bundles, kept), problems, Map.copyOf(cascades));
     }
 
     private List<Page> parseAll(List<SitePath> files, Map<String, Map<String, Object>> cascades,
@@ -182,20 +182,12 @@ final class ContentDiscovery {
 
     private Either<BuildProblem, Page> parse(SitePath file, Map<String, Map<String, Object>> cascades) {
         try {
-            var isSectionFile = file.fileName().equals(SECTION_FILE);
-            var folder = folderOf(file);
-            if (file.fileName().equals(BUNDLE_FILE) && !folder.isEmpty()) {
-                // A bundle's page lives in the section around the bundle's folder.
-                folder = parentOf(folder);
-            }
-            var pageFolder = folder;
-            var kind = !isSectionFile ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
-            var cascade = isSectionFile ? inheritedBy(folder, cascades) : cascadeFor(folder, cascades);
+            var cascade = cascadeOf(file, cascades);
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
             var fingerprints = cascade.isEmpty() ? Map.of("config", configFingerprint)
                     : Map.of("config", configFingerprint, "cascade", Fingerprint.of(cascade));
             var page = perform(new Traced<>("parse:" + file.value(), fingerprints, PageCodec.INSTANCE,
-                    () -> parser.parse(file.value(), pageFolder, perform(new ReadFile(file)).asUtf8(), kind, cascade)));
+                    () -> parseFile(parser, file, cascades)));
             return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
@@ -205,6 +197,25 @@ final class ContentDiscovery {
             // A fault in one file must not hide the others' problems.
             return Either.left(new BuildProblem(file.value(), 0, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Answers the cascade a content file gets from the sections above it. */
+    private static Map<String, Object> cascadeOf(SitePath file, Map<String, Map<String, Object>> cascades) {
+        var folder = pageFolderOf(file);
+        return file.fileName().equals(SECTION_FILE) ? inheritedBy(folder, cascades) : cascadeFor(folder, cascades);
+    }
+
+    /** Answers the section a content file's page is in: a bundle's page is in the section around its folder. */
+    private static String pageFolderOf(SitePath file) {
+        var folder = folderOf(file);
+        return file.fileName().equals(BUNDLE_FILE) && !folder.isEmpty() ? parentOf(folder) : folder;
+    }
+
+    /** Reads and parses one content file, with the cascade of the sections above it; no trace of its own. */
+    static Page parseFile(PageParser parser, SitePath file, Map<String, Map<String, Object>> cascades) {
+        var folder = pageFolderOf(file);
+        var kind = !file.fileName().equals(SECTION_FILE) ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
+        return parser.parse(file.value(), folder, perform(new ReadFile(file)).asUtf8(), kind, cascadeOf(file, cascades));
     }
 
     private Site assemble(List<Page> found) {
@@ -296,8 +307,10 @@ final class ContentDiscovery {
 
     /**
      * What discovery found: the site, the content files to copy (images beside their pages), and
-     * the files that could not be read as pages.
+     * the files that could not be read as pages, and the front matter each section cascades to the
+     * pages in it (by section folder).
      */
-    record Discovered(Site site, Map<SitePath, OutputPath> resources, List<BuildProblem> problems) {
+    record Discovered(Site site, Map<SitePath, OutputPath> resources, List<BuildProblem> problems,
+            Map<String, Map<String, Object>> cascades) {
     }
 }

@@ -26,8 +26,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -49,9 +51,11 @@ public final class SiteBuild {
     static final SitePath STATIC = SitePath.of("static");
 
     private final BuildOptions options;
+    private final Consumer<Optional<LastBuild>> onBuilt;
 
-    private SiteBuild(BuildOptions options) {
+    private SiteBuild(BuildOptions options, Consumer<Optional<LastBuild>> onBuilt) {
         this.options = options;
+        this.onBuilt = onBuilt;
     }
 
     /**
@@ -59,8 +63,19 @@ public final class SiteBuild {
      * of its inputs changed, a tracing handler skips it without looking at a single page's trace.
      */
     public static BuildResult run(BuildOptions options) {
+        return run(options, last -> {
+        });
+    }
+
+    /**
+     * Builds the site as {@link #run(BuildOptions)} does, and hands what {@code kiln serve} keeps
+     * of it to {@code onBuilt}: the {@link LastBuild} of a build that ran and met no problem,
+     * nothing after one that met problems. It is not called when the whole build's trace held
+     * (nothing changed since the build that made the last one).
+     */
+    public static BuildResult run(BuildOptions options, Consumer<Optional<LastBuild>> onBuilt) {
         return perform(new Traced<>("site", Map.of("options", Fingerprint.of(options.toString())),
-                BuildResultCodec.INSTANCE, () -> new SiteBuild(options).build()));
+                BuildResultCodec.INSTANCE, () -> new SiteBuild(options, onBuilt).build()));
     }
 
     private BuildResult build() {
@@ -70,6 +85,7 @@ public final class SiteBuild {
             config = SiteConfig.load();
             perform(new ReportProgress("config", 1, 1));
         } catch (SiteException e) {
+            onBuilt.accept(Optional.empty());
             return BuildResult.failed(e.toProblem());
         }
         perform(new ReportProgress("discover", 0, 1));
@@ -85,6 +101,7 @@ public final class SiteBuild {
             assets = Assets.load();
         } catch (SiteException e) {
             problems.add(e.toProblem());
+            onBuilt.accept(Optional.empty());
             return new BuildResult(0, List.of(), List.of(), List.of(), problems);
         }
         var links = checkLinks(site, problems);
@@ -150,6 +167,7 @@ public final class SiteBuild {
         written.sort(null);
         upToDate.sort(null);
         problems.sort(null);
+        onBuilt.accept(problems.isEmpty() ? Optional.of(new LastBuild(site, context, discovered.cascades())) : Optional.empty());
         return new BuildResult(pages, written, upToDate, removed, problems);
     }
 
@@ -290,7 +308,7 @@ public final class SiteBuild {
         }
     }
 
-    private static void renderPage(Page page, int number, TemplateContext context, Map<String, String> rewrites) {
+    static void renderPage(Page page, int number, TemplateContext context, Map<String, String> rewrites) {
         var layout = Layouts.choose(page);
         var body = page.hasSourceFile()
                 ? SourceText.bodyWithLine(perform(new ReadFile(SitePath.of(page.source()))).asUtf8())

@@ -32,6 +32,7 @@ final class TestSite {
     private Bytes traces;
     private TraceHandler lastTrace;
     private MetricsHandler lastMetrics;
+    private LastBuild lastBuild;
 
     private TestSite(InMemoryFiles files) {
         this.files = files;
@@ -81,10 +82,25 @@ final class TestSite {
             var handlers = new ArrayList<Handler>(extra);
             handlers.addAll(List.of(lastMetrics, MarkdownHandler.gitHubFlavoured(), HandlebarsHandler.create(),
                     lastTrace, forks, world, BuiltInThemeHandler.standard(), files));
-            var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options));
+            var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options, kept -> lastBuild = kept.orElse(null)));
             traces = lastTrace.store().encode();
             return result;
         }
+    }
+
+    /** Answers what the last build that ran kept for early renders, or null (it met problems). */
+    LastBuild lastBuild() {
+        return lastBuild;
+    }
+
+    /**
+     * Renders edited pages ahead of a build, as {@code kiln serve} does: with the last build's
+     * {@link LastBuild} and no trace handler.
+     */
+    java.util.Optional<List<dev.kiln.effects.OutputPath>> renderEdited(String... paths) {
+        var files = java.util.Arrays.stream(paths).map(dev.kiln.effects.SitePath::of).toList();
+        return HandlerStack.of(List.of(MarkdownHandler.gitHubFlavoured(), HandlebarsHandler.create(), world,
+                BuiltInThemeHandler.standard(), this.files)).run(() -> lastBuild.renderEdited(files));
     }
 
     /** Answers the trace handler of the last build: what ran and why. */

@@ -1,0 +1,90 @@
+package dev.kiln.site;
+
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.SitePath;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code kiln serve} keeps of its last clean build, to put an edit of a page's body on screen
+ * before the incremental build that follows has checked the whole site. An edit that leaves
+ * everything other outputs show of the page as it was (its title, summary, date, terms, anchors,
+ * front matter) can change nothing but the page's own output and the search index, so the page
+ * alone is rendered, with the context the last build would give it. The build that follows
+ * still runs, checks every trace and writes the rest: this only brings the page forward.
+ *
+ * @since 0.3
+ */
+public final class LastBuild {
+    private final PageParser parser;
+    private final TemplateContext context;
+    private final Map<String, Map<String, Object>> cascades;
+    private final Map<String, Page> bySource = new HashMap<>();
+
+    LastBuild(Site site, TemplateContext context, Map<String, Map<String, Object>> cascades) {
+        this.parser = new PageParser(site.config());
+        this.context = context;
+        this.cascades = cascades;
+        site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+    }
+
+    /**
+     * Renders the pages of edited content files, in the current handler stack, where the edits
+     * changed nothing any other output shows; answers the outputs written. Answers nothing, having
+     * written nothing, where it cannot vouch for the result: a file that was no page of the last
+     * build (new, deleted, a draft, a section), an edit that another output shows, a broken link
+     * or any other problem. The full build then does all the work and reports what is wrong.
+     */
+    public Optional<List<OutputPath>> renderEdited(Collection<SitePath> files) {
+        var edited = new ArrayList<Page>();
+        var rewrites = new ArrayList<Map<String, String>>();
+        try {
+            for (var file : files) {
+                var old = bySource.get(file.value());
+                if (old == null || old.kind() != Page.Kind.PAGE) {
+                    return Optional.empty();
+                }
+                var page = ContentDiscovery.parseFile(parser, file, cascades);
+                if (!seenAlike(old, page)) {
+                    return Optional.empty();
+                }
+                var links = Links.check(page, bySource);
+                if (!links.broken().isEmpty()) {
+                    return Optional.empty();
+                }
+                edited.add(page);
+                rewrites.add(links.rewrites());
+            }
+        } catch (RuntimeException e) {
+            // A file that cannot be read or parsed any more: the full build says why.
+            return Optional.empty();
+        }
+        var written = new ArrayList<OutputPath>();
+        try {
+            for (int i = 0; i < edited.size(); i++) {
+                SiteBuild.renderPage(edited.get(i), 1, context, rewrites.get(i));
+                written.add(edited.get(i).output());
+            }
+        } catch (RuntimeException e) {
+            // A template or shortcode failed: the full build reports it and settles every output.
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(written));
+    }
+
+    /**
+     * Answers whether every other output sees the edited page as it saw the old one: only the
+     * counts of its body's words and the links it makes, which the page alone shows or uses, may
+     * differ.
+     */
+    static boolean seenAlike(Page old, Page edited) {
+        return old.equals(new Page(edited.source(), edited.kind(), edited.section(), edited.title(), edited.date(),
+                edited.draft(), edited.tags(), edited.layout(), edited.weight(), edited.description(), edited.params(),
+                edited.summary(), old.wordCount(), edited.url(), edited.output(), edited.aliases(), edited.keyLines(),
+                edited.terms(), edited.anchors(), old.links()));
+    }
+}
