@@ -48,6 +48,9 @@ import java.util.function.Supplier;
 public final class TraceHandler implements Handler {
     private static final ScopedValue<TraceRecorder> RECORDER = ScopedValue.newInstance();
     private static final int MAX_REASONS = 3;
+    /** From how many inputs or outputs on a trace's checks are shared out over forks. */
+    private static final int PARALLEL_CHECKS = 4096;
+    private static final int CHECK_FORKS = 8;
 
     private final TraceStore previous;
     private final String kilnVersion;
@@ -216,12 +219,9 @@ public final class TraceHandler implements Handler {
     /** Answers why the computation must run again (up to a few reasons), or nothing if it need not. */
     private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next) {
         // The most specific reasons first: a file that changed says more than a fingerprint.
-        var reasons = new ArrayList<String>();
-        for (var input : trace.inputs()) {
-            if (reasons.size() >= MAX_REASONS) {
-                return reasons;
-            }
-            inputReason(input, next).ifPresent(reasons::add);
+        var reasons = new ArrayList<>(firstReasons(trace.inputs(), input -> inputReason(input, next), next));
+        if (reasons.size() >= MAX_REASONS) {
+            return reasons;
         }
         var now = new java.util.TreeMap<>(traced.fingerprints());
         for (var entry : now.entrySet()) {
@@ -234,11 +234,41 @@ public final class TraceHandler implements Handler {
                 reasons.add(name + " is no longer used");
             }
         }
-        for (var output : trace.outputs()) {
+        if (reasons.size() >= MAX_REASONS) {
+            return reasons;
+        }
+        reasons.addAll(firstReasons(trace.outputs(), output -> outputReason(output, next), next));
+        return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
+    }
+
+    /**
+     * Answers the reasons the first of {@code items} give (at most a few), in their order. The
+     * whole build's trace holds every file of the site: its checks (a file stat each) are shared
+     * out over the parallel handler below, as forks of their own.
+     */
+    private static <T> List<String> firstReasons(List<T> items, java.util.function.Function<T, Optional<String>> reason,
+            Next next) {
+        if (items.size() < PARALLEL_CHECKS) {
+            return firstReasonsInTurn(items, reason);
+        }
+        int chunk = (items.size() + CHECK_FORKS - 1) / CHECK_FORKS;
+        List<Supplier<List<String>>> forks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += chunk) {
+            var part = items.subList(from, Math.min(items.size(), from + chunk));
+            forks.add(() -> firstReasonsInTurn(part, reason));
+        }
+        var reasons = new ArrayList<String>();
+        next.forward(new Parallel<>(forks)).forEach(reasons::addAll);
+        return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
+    }
+
+    private static <T> List<String> firstReasonsInTurn(List<T> items, java.util.function.Function<T, Optional<String>> reason) {
+        var reasons = new ArrayList<String>();
+        for (var item : items) {
+            reason.apply(item).ifPresent(reasons::add);
             if (reasons.size() >= MAX_REASONS) {
-                return reasons;
+                break;
             }
-            outputReason(output, next).ifPresent(reasons::add);
         }
         return reasons;
     }
