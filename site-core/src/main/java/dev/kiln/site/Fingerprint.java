@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class Fingerprint {
     private final MessageDigest digest;
+    /** The canonical form is gathered here and digested in one go: many tiny updates cost more. */
+    private byte[] buffer = new byte[1024];
+    private int size;
 
     private Fingerprint() {
         try {
@@ -27,6 +30,7 @@ final class Fingerprint {
     static String of(Object value) {
         var fingerprint = new Fingerprint();
         fingerprint.add(value);
+        fingerprint.digest.update(fingerprint.buffer, 0, fingerprint.size);
         return HexFormat.of().formatHex(fingerprint.digest.digest());
     }
 
@@ -37,12 +41,21 @@ final class Fingerprint {
                 tag('M');
                 number(map.size());
                 // Sorted by key: a map's own order may change from one JVM run to the next (Map.of).
-                var sorted = new java.util.TreeMap<String, Object>();
-                map.forEach((key, item) -> sorted.put(String.valueOf(key), item));
-                sorted.forEach((key, item) -> {
-                    text(key);
-                    add(item);
-                });
+                var entries = new Object[map.size() * 2];
+                int at = 0;
+                for (var entry : map.entrySet()) {
+                    entries[at++] = String.valueOf(entry.getKey());
+                    entries[at++] = entry.getValue();
+                }
+                var order = new Integer[map.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i * 2;
+                }
+                java.util.Arrays.sort(order, (a, b) -> ((String) entries[a]).compareTo((String) entries[b]));
+                for (int index : order) {
+                    text((String) entries[index]);
+                    add(entries[index + 1]);
+                }
             }
             case List<?> list -> {
                 tag('L');
@@ -70,7 +83,7 @@ final class Fingerprint {
             case byte[] bytes -> {
                 tag('B');
                 number(bytes.length);
-                digest.update(bytes);
+                bytes(bytes, bytes.length);
             }
             default -> {
                 tag('O');
@@ -79,17 +92,47 @@ final class Fingerprint {
         }
     }
 
+    private void room(int more) {
+        if (size + more > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+        }
+    }
+
     private void tag(char tag) {
-        digest.update((byte) tag);
+        room(1);
+        buffer[size++] = (byte) tag;
     }
 
     private void number(int number) {
-        digest.update(new byte[] {(byte) (number >>> 24), (byte) (number >>> 16), (byte) (number >>> 8), (byte) number});
+        room(4);
+        buffer[size++] = (byte) (number >>> 24);
+        buffer[size++] = (byte) (number >>> 16);
+        buffer[size++] = (byte) (number >>> 8);
+        buffer[size++] = (byte) number;
+    }
+
+    private void bytes(byte[] bytes, int length) {
+        room(length);
+        System.arraycopy(bytes, 0, buffer, size, length);
+        size += length;
     }
 
     private void text(String text) {
-        var bytes = text.getBytes(StandardCharsets.UTF_8);
-        number(bytes.length);
-        digest.update(bytes);
+        int length = text.length();
+        // ASCII, the common case, is its own UTF-8: copied without an encoded copy of the string.
+        room(4 + length);
+        int start = size + 4;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                var encoded = text.getBytes(StandardCharsets.UTF_8);
+                number(encoded.length);
+                bytes(encoded, encoded.length);
+                return;
+            }
+            buffer[start + i] = (byte) c;
+        }
+        number(length);
+        size += length;
     }
 }

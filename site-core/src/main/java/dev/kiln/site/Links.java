@@ -77,21 +77,24 @@ final class Links {
             // The common case, a plain relative path: no segment to fold.
             return path.startsWith("/") ? base + path : base + "/" + path;
         }
-        var segments = new ArrayList<String>(List.of(base.split("/")));
-        for (var segment : path.split("/")) {
-            switch (segment) {
-                case "", "." -> {
+        // Folded in place, segment by segment; "content" itself cannot be left.
+        var folded = new StringBuilder(base);
+        for (int at = 0; at <= path.length(); ) {
+            int slash = path.indexOf('/', at);
+            int end = slash < 0 ? path.length() : slash;
+            int length = end - at;
+            if (length == 2 && path.startsWith("..", at)) {
+                int last = folded.lastIndexOf("/");
+                if (last < 0) {
+                    return null;
                 }
-                case ".." -> {
-                    if (segments.size() <= 1) {
-                        return null;
-                    }
-                    segments.removeLast();
-                }
-                default -> segments.add(segment);
+                folded.setLength(last);
+            } else if (length > 0 && !(length == 1 && path.charAt(at) == '.')) {
+                folded.append('/').append(path, at, end);
             }
+            at = end + 1;
         }
-        return String.join("/", segments);
+        return folded.toString();
     }
 
     /** Rewrites the {@code href} attributes of rendered HTML whose value is a key of {@code rewrites}. */

@@ -73,7 +73,8 @@ final class PlainText {
      * every page pays for it when it is parsed.
      */
     static String of(String body) {
-        var out = new StringBuilder(body.length());
+        // Written into a char array: a StringBuilder's checks on every char cost more than the scan.
+        var out = new Output(body.length());
         int length = body.length();
         int at = 0;
         while (at < length) {
@@ -82,7 +83,7 @@ final class PlainText {
                 if (body.startsWith("```", start) || body.startsWith("~~~", start)) {
                     int end = body.indexOf('\n', start);
                     at = end < 0 ? length : end + 1;
-                    space(out);
+                    out.space();
                     continue;
                 }
                 while (start < length && "#>|-".indexOf(body.charAt(start)) >= 0) {
@@ -90,7 +91,7 @@ final class PlainText {
                 }
                 if (start > at) {
                     at = start;
-                    space(out);
+                    out.space();
                     continue;
                 }
             }
@@ -105,34 +106,55 @@ final class PlainText {
                 int skipTo = closing(body, at + 1, '>');
                 if (skipTo > 0) {
                     // An autolink keeps its address; any other tag is a gap between words.
-                    space(out);
+                    out.space();
                     if (body.startsWith("http", at + 1)) {
-                        out.append(body, at + 1, skipTo - 1);
+                        for (int i = at + 1; i < skipTo - 1; i++) {
+                            out.add(body.charAt(i));
+                        }
                     }
-                    space(out);
+                    out.space();
                     at = skipTo;
                     continue;
                 }
             }
             if (Character.isWhitespace(c) || c == '|') {
-                space(out);
+                out.space();
             } else if (c != '*' && c != '_' && c != '`' && c != '~' && c != '[' && c != ']'
                     && !(c == '!' && at + 1 < length && body.charAt(at + 1) == '[')) {
-                out.append(c);
+                out.add(c);
             }
             at++;
         }
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == ' ') {
-            end--;
-        }
-        out.setLength(end);
-        return out.toString();
+        return out.trimmed();
     }
 
-    private static void space(StringBuilder out) {
-        if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
-            out.append(' ');
+    /** The plain text being written: words with single spaces between them. */
+    private static final class Output {
+        private final char[] chars;
+        private int size;
+
+        Output(int capacity) {
+            // Every char written comes from the body (an autolink's address among them), so the
+            // body's length is enough.
+            chars = new char[capacity];
+        }
+
+        void add(char c) {
+            chars[size++] = c;
+        }
+
+        void space() {
+            if (size > 0 && chars[size - 1] != ' ') {
+                chars[size++] = ' ';
+            }
+        }
+
+        String trimmed() {
+            int end = size;
+            while (end > 0 && chars[end - 1] == ' ') {
+                end--;
+            }
+            return new String(chars, 0, end);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.kiln.site;
 
-import com.google.gson.GsonBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.Map;
  * tags, summary and plain-text content, for a search box that runs in the browser.
  */
 final class SearchIndex {
-    private static final com.google.gson.Gson JSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-
     private SearchIndex() {
     }
 
@@ -31,14 +28,34 @@ final class SearchIndex {
         return entry;
     }
 
-    /** Answers the index as JSON, one entry per page with its plain-text content. */
+    /**
+     * Answers the index as JSON, one entry per page with its plain-text content; written by Gson's
+     * streaming writer, entry by entry, without a tree of maps for tens of megabytes of text.
+     */
     static String json(List<Page> pages, List<String> contents) {
-        var entries = new java.util.ArrayList<Map<String, Object>>(pages.size());
-        for (int i = 0; i < pages.size(); i++) {
-            var entry = entry(pages.get(i));
-            entry.put("content", contents.get(i));
-            entries.add(entry);
+        var text = new java.io.StringWriter(contents.stream().mapToInt(String::length).sum() + pages.size() * 200);
+        try (var writer = new com.google.gson.stream.JsonWriter(text)) {
+            writer.setHtmlSafe(false);
+            writer.beginArray();
+            for (int i = 0; i < pages.size(); i++) {
+                var page = pages.get(i);
+                writer.beginObject();
+                writer.name("title").value(page.title());
+                writer.name("url").value(page.url());
+                writer.name("section").value(page.section());
+                writer.name("tags").beginArray();
+                for (var tag : page.tags()) {
+                    writer.value(tag);
+                }
+                writer.endArray();
+                writer.name("summary").value(page.summary());
+                writer.name("content").value(contents.get(i));
+                writer.endObject();
+            }
+            writer.endArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a string writer does not fail", e);
         }
-        return JSON.toJson(entries) + "\n";
+        return text + "\n";
     }
 }

@@ -49,6 +49,8 @@ import java.util.function.Supplier;
  */
 public final class SiteBuild {
     static final SitePath STATIC = SitePath.of("static");
+    /** How many pages' links one fork checks. */
+    private static final int LINK_CHECKS_PER_FORK = 1000;
 
     private final BuildOptions options;
     private final Consumer<Optional<LastBuild>> onBuilt;
@@ -212,16 +214,21 @@ public final class SiteBuild {
      * with {@code --no-strict-links} a warning.
      */
     private Map<String, Map<String, String>> checkLinks(Site site, List<BuildProblem> problems) {
-        // In file order, so that warnings come out in the same order every time.
-        var bySource = new java.util.TreeMap<String, Page>();
+        var bySource = new HashMap<String, Page>();
         site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+        // In file order, so that warnings come out in the same order every time.
+        var linking = bySource.values().stream().filter(page -> !page.links().isEmpty())
+                .sorted(java.util.Comparator.comparing(Page::source)).toList();
+        List<Supplier<List<Links.Checked>>> chunks = new ArrayList<>();
+        for (int from = 0; from < linking.size(); from += LINK_CHECKS_PER_FORK) {
+            var part = linking.subList(from, Math.min(linking.size(), from + LINK_CHECKS_PER_FORK));
+            chunks.add(() -> part.stream().map(page -> Links.check(page, bySource)).toList());
+        }
+        var checks = perform(new Parallel<>(chunks)).stream().flatMap(List::stream).toList();
         var rewrites = new HashMap<String, Map<String, String>>();
-        for (var page : bySource.values()) {
-            if (page.links().isEmpty()) {
-                continue;
-            }
-            var checked = Links.check(page, bySource);
-            rewrites.put(page.source(), checked.rewrites());
+        for (int i = 0; i < linking.size(); i++) {
+            var checked = checks.get(i);
+            rewrites.put(linking.get(i).source(), checked.rewrites());
             for (var broken : checked.broken()) {
                 if (options.strictLinks()) {
                     problems.add(broken);
