@@ -16,7 +16,16 @@ final class LiveSession implements AutoCloseable {
     private final SiteBuilder builder;
     private final BuildReport report;
     private final LiveReload reload = new LiveReload();
-    private final AtomicInteger builds = new AtomicInteger();
+    private final AtomicInteger buildsDone = new AtomicInteger();
+    /** Where incremental builds run, one at a time. */
+    private final java.util.concurrent.ExecutorService builds = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().daemon().name("kiln-build").unstarted(runnable));
+    private final java.util.concurrent.atomic.AtomicBoolean buildQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Outputs rendered early since the queued build was asked for. */
+    private final java.util.Set<OutputPath> shownEarly = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How many bursts changed more than page bodies, and how many of them finished builds took in. */
+    private final java.util.concurrent.atomic.AtomicLong visibleChanges = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long settledChanges;
     private volatile Path output;
     private volatile Path lastGoodOutput;
     private LiveServer server;
@@ -41,24 +50,29 @@ final class LiveSession implements AutoCloseable {
         if (session.builder.cacheFolder() != null) {
             ignored.add(session.builder.cacheFolder());
         }
-        session.watcher = SiteWatcher.start(site, ignored, 25, session::rebuild);
+        session.watcher = SiteWatcher.start(site, ignored, 25, session::changed);
         session.keepLastBuild();
         return session;
     }
 
     /**
-     * Rebuilds after a burst of changes. An edit of page bodies alone is rendered first, from what
-     * the last build kept, and open tabs reload at once; the incremental build then checks the
-     * whole site and writes whatever else changed (the search index), reloading again only where
-     * it wrote a page the early render did not.
+     * Takes a burst of changes, on the watcher's thread. An edit of page bodies alone is rendered
+     * first, from what the last build kept, and open tabs reload at once; then an incremental
+     * build is queued, which checks the whole site and writes whatever else changed (the search
+     * index), reloading again only where it wrote a page the early render did not. Builds run one
+     * at a time on a thread of their own and a burst that comes while one is queued joins it, so
+     * an edit shows at once even while the build of the one before is still running.
      */
-    private void rebuild(SiteWatcher.Changes changes) {
+    private void changed(SiteWatcher.Changes changes) {
         List<OutputPath> early = List.of();
-        if (changes.complete()) {
+        // While a change that other pages show is not built yet, what the last build kept is not
+        // what the site is: nothing is rendered early until a build has caught up.
+        if (changes.complete() && settledChanges == visibleChanges.get()) {
             try {
                 long start = System.nanoTime();
                 early = builder.renderEdited(changes.files()).orElse(List.of());
                 if (!early.isEmpty()) {
+                    shownEarly.addAll(early);
                     reload.built(true);
                     report.err().printf(java.util.Locale.ROOT, "updated %s in %.0f ms; checking the rest of the site%n",
                             early.stream().map(OutputPath::value).collect(Collectors.joining(", ")),
@@ -70,8 +84,20 @@ final class LiveSession implements AutoCloseable {
                 early = List.of();
             }
         }
-        var shown = java.util.Set.copyOf(early);
-        rebuild(written -> written.stream().anyMatch(path -> !shown.contains(path) && !path.value().equals("index.json")));
+        if (early.isEmpty()) {
+            visibleChanges.incrementAndGet();
+        }
+        if (buildQueued.compareAndSet(false, true)) {
+            builds.execute(() -> {
+                buildQueued.set(false);
+                // Read before the build reads a file: every change counted so far is in it.
+                long covered = visibleChanges.get();
+                var shown = java.util.Set.copyOf(shownEarly);
+                shownEarly.removeAll(shown);
+                rebuild(written -> written.stream().anyMatch(path -> !shown.contains(path) && !path.value().equals("index.json")));
+                settledChanges = covered;
+            });
+        }
     }
 
     private void rebuild(java.util.function.Predicate<List<OutputPath>> worthReloading) {
@@ -94,7 +120,7 @@ final class LiveSession implements AutoCloseable {
             report.err().flush();
             reload.failed(String.valueOf(e.getMessage()));
         } finally {
-            builds.incrementAndGet();
+            buildsDone.incrementAndGet();
         }
     }
 
@@ -103,7 +129,7 @@ final class LiveSession implements AutoCloseable {
      * date and so kept nothing: in the background, so that serving starts at once.
      */
     private void keepLastBuild() {
-        Thread.ofPlatform().daemon().name("kiln-keep-site").start(() -> {
+        builds.execute(() -> {
             try {
                 builder.keepLastBuild().ifPresent(outcome -> {
                     if (!outcome.result().succeeded() || !outcome.result().written().isEmpty()) {
@@ -124,7 +150,7 @@ final class LiveSession implements AutoCloseable {
 
     /** Answers how many builds have finished, the first included. */
     int builds() {
-        return builds.get();
+        return buildsDone.get();
     }
 
     @Override
@@ -134,6 +160,12 @@ final class LiveSession implements AutoCloseable {
         }
         if (server != null) {
             server.close();
+        }
+        builds.shutdownNow();
+        try {
+            builds.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         builder.saveTraces();
     }

@@ -48,8 +48,11 @@ final class SiteBuilder {
     private TraceStore remembered;
     private TraceStoreFile storeFile;
     /** What the last build that ran and met no problem kept, with its folders; null when none. */
-    private LastBuild last;
-    private SiteFolders lastFolders;
+    private volatile Kept kept;
+
+    /** What a build kept for early renders, and the folders it built from and into. */
+    private record Kept(LastBuild last, SiteFolders folders) {
+    }
 
     /**
      * What to build and how.
@@ -117,31 +120,34 @@ final class SiteBuilder {
      * computation (every page's trace still saves its work). Answers the build, or nothing.
      */
     synchronized Optional<Outcome> keepLastBuild() {
-        return last != null ? Optional.empty() : Optional.of(build(true));
+        return kept != null ? Optional.empty() : Optional.of(build(true));
     }
 
     /**
      * Renders the pages of edited content files ahead of the next build, where the edits change
      * nothing any other output shows ({@link LastBuild#renderEdited}); answers the outputs written,
-     * or nothing (then only the build that follows writes them).
+     * or nothing (then only the build that follows writes them). It does not wait for a build
+     * that is running: it reads only what the last one kept, and the handlers it shares with
+     * builds serve many threads.
      */
-    synchronized Optional<List<OutputPath>> renderEdited(Set<Path> files) {
-        if (last == null || request.dryRun() || files.isEmpty()) {
+    Optional<List<OutputPath>> renderEdited(Set<Path> files) {
+        var kept = this.kept;
+        if (kept == null || request.dryRun() || files.isEmpty()) {
             return Optional.empty();
         }
-        var content = lastFolders.site().resolve("content").toAbsolutePath().normalize();
+        var siteRoot = kept.folders().site().toAbsolutePath().normalize();
+        var content = siteRoot.resolve("content");
         var edited = new java.util.TreeSet<SitePath>();
         for (var file : files) {
             var path = file.toAbsolutePath().normalize();
             if (!path.startsWith(content) || !path.getFileName().toString().endsWith(".md")) {
                 return Optional.empty();
             }
-            edited.add(SitePath.of(lastFolders.site().toAbsolutePath().normalize().relativize(path).toString()
-                    .replace(java.io.File.separatorChar, '/')));
+            edited.add(SitePath.of(siteRoot.relativize(path).toString().replace(java.io.File.separatorChar, '/')));
         }
         var terminal = new TerminalHandler(report.err(), false, request.verbose());
         return HandlerStack.of(List.of(terminal, markdownCache, markdown, templates, theme,
-                FileSystemHandler.of(lastFolders.site(), lastFolders.output()))).run(() -> last.renderEdited(edited));
+                FileSystemHandler.of(kept.folders().site(), kept.folders().output()))).run(() -> kept.last().renderEdited(edited));
     }
 
     private Outcome build(boolean keepLastBuild) {
@@ -151,7 +157,7 @@ final class SiteBuilder {
         try {
             config = loadConfig(siteRoot);
         } catch (SiteException e) {
-            last = null;
+            kept = null;
             return new Outcome(BuildResult.failed(e.toProblem()), Map.of(), MetricsHandler.create(), null,
                     System.nanoTime() - start);
         }
@@ -179,10 +185,8 @@ final class SiteBuilder {
                 handlers.add(dryRun);
             }
             handlers.add(FileSystemHandler.of(folders.site(), folders.output()));
-            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options(), kept -> {
-                last = kept.orElse(null);
-                lastFolders = folders;
-            }));
+            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options(),
+                    last -> kept = last.map(built -> new Kept(built, folders)).orElse(null)));
         }
         terminal.clearProgress();
         if (dryRun != null) {
