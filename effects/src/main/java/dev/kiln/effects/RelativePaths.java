@@ -21,10 +21,17 @@ final class RelativePaths {
                 || (path.length() > 1 && path.charAt(1) == ':')) {
             throw new IllegalArgumentException(what + " '" + path + "' must be a relative path with forward slashes");
         }
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException(
-                        what + " '" + path + "' may not hold an empty, '.' or '..' segment: it must stay inside its folder");
+        // One scan, segment by segment (stores hold tens of thousands of paths, each checked when read).
+        int start = 0;
+        int length = path.length();
+        for (int at = 0; at <= length; at++) {
+            if (at == length || path.charAt(at) == '/') {
+                int segment = at - start;
+                if (segment == 0 || (path.charAt(start) == '.' && (segment == 1 || (segment == 2 && path.charAt(start + 1) == '.')))) {
+                    throw new IllegalArgumentException(
+                            what + " '" + path + "' may not hold an empty, '.' or '..' segment: it must stay inside its folder");
+                }
+                start = at + 1;
             }
         }
         return path;

@@ -50,7 +50,8 @@ public final class FileSystemHandler implements Handler {
      * call. A stamp taken at the listing is older than any read after it, which is the safe side
      * for traces. One handler serves one build, so the stamps never outlive it.
      */
-    private final Map<Path, FileStamp> listedStamps = new ConcurrentHashMap<>();
+    /** The stamps a listing walked past, by site path: a trace's check of a listed file needs no stat. */
+    private final Map<String, FileStamp> listedStamps = new ConcurrentHashMap<>();
 
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
@@ -71,9 +72,8 @@ public final class FileSystemHandler implements Handler {
                 case ListFiles list -> (R) list(list.folder());
                 case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
                 case StatFile stat -> {
-                    var file = site(stat.path());
-                    var listed = listedStamps.get(file);
-                    yield (R) (listed != null ? Optional.of(listed) : stamp(file));
+                    var listed = listedStamps.get(stat.path().value());
+                    yield (R) (listed != null ? Optional.of(listed) : stamp(site(stat.path())));
                 }
                 case StatOutputFile stat -> (R) stamp(output(stat.path()));
                 case DeleteOutputFile delete -> {
@@ -118,33 +118,49 @@ public final class FileSystemHandler implements Handler {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
-        var found = new ArrayList<SitePath>();
+        var found = new ArrayList<String>();
+        // Each folder's site path is its parent's and its name: no path is relativised per file.
+        var prefixes = new java.util.ArrayDeque<String>();
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(start)) {
+                    prefixes.push(folder.value().isEmpty() ? "" : folder.value() + "/");
+                    return FileVisitResult.CONTINUE;
+                }
                 // Hidden folders (.git, .kiln, editors' folders) are never site content.
-                return !dir.equals(start) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (isHidden(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                prefixes.push(prefixes.peek() + dir.getFileName() + "/");
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                prefixes.pop();
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isHidden(file)) {
-                    found.add(SitePath.of(toSlashes(siteRoot.relativize(file))));
-                    listedStamps.put(file, stampOf(attrs));
+                var name = file.getFileName().toString();
+                if (attrs.isRegularFile() && !name.startsWith(".")) {
+                    var relative = prefixes.peek() + name;
+                    found.add(relative);
+                    listedStamps.put(relative, stampOf(attrs));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         found.sort(null);
-        return List.copyOf(found);
+        var paths = new ArrayList<SitePath>(found.size());
+        found.forEach(relative -> paths.add(SitePath.of(relative)));
+        return List.copyOf(paths);
     }
 
     private static boolean isHidden(Path path) {
         return path.getFileName().toString().startsWith(".");
-    }
-
-    private static String toSlashes(Path relative) {
-        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
     }
 
     private Optional<Bytes> readOutput(OutputPath path) throws IOException {
