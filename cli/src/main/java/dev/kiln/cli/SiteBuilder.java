@@ -193,8 +193,8 @@ final class SiteBuilder {
             report.plan(dryRun.plan(), folders.output());
         } else {
             remembered = trace.store();
-            // A build in which nothing ran leaves the store as it was: no need to write it again.
-            if (saveEachBuild && !trace.rebuilt().isEmpty()) {
+            // A build in which nothing ran (and no stamp was refreshed) leaves the store as it was.
+            if (saveEachBuild && trace.changedStore()) {
                 long saving = System.nanoTime();
                 result = saved(result);
                 metrics.recordPhase("save cache", System.nanoTime() - saving);

@@ -60,7 +60,14 @@ public final class TraceHandler implements Handler {
     private final ConcurrentMap<String, List<String>> rebuilt = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<Object, Object> checked = new ConcurrentHashMap<>();
     private final LongAdder skipped = new LongAdder();
+    /**
+     * Files whose stamps changed while their content did not (a checkout, a copy, a touch): the
+     * stamps they have now, so that the next build compares stamps again instead of hashing.
+     */
+    private final ConcurrentMap<SitePath, FileStamp> refreshedInputs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<OutputPath, FileStamp> refreshedOutputs = new ConcurrentHashMap<>();
     private volatile boolean pruned;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TraceHandler(TraceStore previous, String kilnVersion, Map<String, String> rerun) {
         this.previous = previous;
@@ -174,7 +181,7 @@ public final class TraceHandler implements Handler {
                 : earlier.isEmpty() ? List.of(previous.notReusable().orElse("it is new"))
                 : reasonsToRun(earlier.get(), traced, next);
         if (reasons.isEmpty()) {
-            var trace = earlier.get();
+            var trace = withRefreshedStamps(earlier.get());
             Optional<T> value = decoded(traced, trace);
             if (value.isPresent()) {
                 current.put(traced.key(), trace);
@@ -284,7 +291,11 @@ public final class TraceHandler implements Handler {
                     yield Optional.empty();
                 }
                 String hash = check(new ContentHash(file.path()), () -> next.forward(new ReadFile(file.path())).sha256());
-                yield hash.equals(file.sha256()) ? Optional.empty() : Optional.of(file.path() + " changed");
+                if (!hash.equals(file.sha256())) {
+                    yield Optional.of(file.path() + " changed");
+                }
+                refreshedInputs.put(file.path(), stamp.get());
+                yield Optional.empty();
             }
             case TraceInput.Existence existence -> {
                 boolean exists = check(new FileExists(existence.path()), next);
@@ -303,7 +314,7 @@ public final class TraceHandler implements Handler {
         };
     }
 
-    private static Optional<String> outputReason(PageTrace.WrittenOutput output, Next next) {
+    private Optional<String> outputReason(PageTrace.WrittenOutput output, Next next) {
         var stamp = next.forward(new StatOutputFile(output.path()));
         if (stamp.isEmpty()) {
             return Optional.of("its output " + output.path() + " is missing");
@@ -312,8 +323,43 @@ public final class TraceHandler implements Handler {
             return Optional.empty();
         }
         var content = next.forward(new ReadOutputFile(output.path()));
-        return content.isPresent() && content.get().sha256().equals(output.sha256()) ? Optional.empty()
-                : Optional.of("its output " + output.path() + " was changed outside kiln");
+        if (content.isEmpty() || !content.get().sha256().equals(output.sha256())) {
+            return Optional.of("its output " + output.path() + " was changed outside kiln");
+        }
+        refreshedOutputs.put(output.path(), stamp.get());
+        return Optional.empty();
+    }
+
+    /**
+     * Answers a trace that holds with the stamps its files have now, where a file's stamp changed
+     * but not its content; the very trace where none did (its bytes are then copied as they are).
+     */
+    private PageTrace withRefreshedStamps(PageTrace trace) {
+        if (refreshedInputs.isEmpty() && refreshedOutputs.isEmpty()) {
+            return trace;
+        }
+        boolean changed = false;
+        var inputs = new ArrayList<TraceInput>(trace.inputs().size());
+        for (var input : trace.inputs()) {
+            if (input instanceof TraceInput.FileContent file && refreshedInputs.containsKey(file.path())) {
+                input = new TraceInput.FileContent(file.path(), refreshedInputs.get(file.path()), file.sha256());
+                changed = true;
+            }
+            inputs.add(input);
+        }
+        var outputs = new ArrayList<PageTrace.WrittenOutput>(trace.outputs().size());
+        for (var output : trace.outputs()) {
+            if (refreshedOutputs.containsKey(output.path())) {
+                output = new PageTrace.WrittenOutput(output.path(), refreshedOutputs.get(output.path()), output.sha256());
+                changed = true;
+            }
+            outputs.add(output);
+        }
+        if (!changed) {
+            return trace;
+        }
+        refreshed.set(true);
+        return new PageTrace(trace.key(), trace.fingerprints(), inputs, outputs, trace.value());
     }
 
     /** Site files do not change during a build: each question is asked of the world once. */
@@ -357,7 +403,7 @@ public final class TraceHandler implements Handler {
      * sound whenever it is checked, and it remembers outputs that a later clean build must prune.
      */
     public TraceStore store() {
-        if (rebuilt.isEmpty() && !pruned && previous.notReusable().isEmpty()) {
+        if (!changedStore()) {
             // Nothing ran: the earlier store still says everything (and stays undecoded).
             return previous;
         }
@@ -367,6 +413,15 @@ public final class TraceHandler implements Handler {
         }
         traces.putAll(current);
         return TraceStore.of(kilnVersion, traces.values(), previous);
+    }
+
+    /**
+     * Answers whether this build's traces differ from the earlier store's: a computation ran, stale
+     * outputs were pruned, or a trace that held got the new stamps of files whose content did not
+     * change. Where they do not, the earlier store need not be written again.
+     */
+    public boolean changedStore() {
+        return !rebuilt.isEmpty() || pruned || refreshed.get() || previous.notReusable().isPresent();
     }
 
     /** Answers, for each computation that ran, why it had to (sorted by key). */

@@ -44,6 +44,24 @@ class IncrementalBuildTests {
     }
 
     @Test
+    void filesTouchedWithoutAChangeAreHashedOnceThenKnownByTheirNewStamps() {
+        var below = new dev.kiln.testing.RecordingHandler();
+        var site = TestSite.of(SyntheticSite.generate(20, 2, 3, 5)).withBelowTraces(below);
+        site.build();
+        // As a fresh checkout or a copy leaves them: every file with a new time, the same content.
+        site.files.siteFiles().forEach(site.files::put);
+        int before = below.effectsOf(ReadFile.class).size();
+        assertEquals(List.of(), site.build().written());
+        int hashed = below.effectsOf(ReadFile.class).size() - before;
+        assertTrue(hashed >= 20, "every touched file is read once to see that it did not change: " + hashed);
+
+        before = below.effectsOf(ReadFile.class).size();
+        assertEquals(List.of(), site.build().written());
+        assertEquals(0, below.effectsOf(ReadFile.class).size() - before, "the build after knows their new stamps");
+        assertEquals(Map.of(), site.lastTrace().rebuilt());
+    }
+
+    @Test
     void editingOnePageBodyRebuildsThatPageAlone() {
         var site = builtSynthetic();
         var path = "content/section-1/page-7.md";

@@ -28,6 +28,7 @@ final class TestSite {
     final InMemoryFiles files;
     private FixedWorld world = FixedWorld.standard();
     private final List<Handler> extra = new ArrayList<>();
+    private final List<Handler> belowTraces = new ArrayList<>();
     private Supplier<ParallelHandler> parallel = ParallelHandler::sequential;
     private Bytes traces;
     private TraceHandler lastTrace;
@@ -50,6 +51,12 @@ final class TestSite {
     /** Puts a handler in front of the standard ones. */
     TestSite withFirst(Handler handler) {
         extra.add(handler);
+        return this;
+    }
+
+    /** Puts a handler just above the files: it sees what the trace handler reads to check traces. */
+    TestSite withBelowTraces(Handler handler) {
+        belowTraces.add(handler);
         return this;
     }
 
@@ -81,7 +88,9 @@ final class TestSite {
         try (var forks = parallel.get()) {
             var handlers = new ArrayList<Handler>(extra);
             handlers.addAll(List.of(lastMetrics, MarkdownHandler.gitHubFlavoured(), HandlebarsHandler.create(),
-                    lastTrace, forks, world, BuiltInThemeHandler.standard(), files));
+                    lastTrace, forks, world, BuiltInThemeHandler.standard()));
+            handlers.addAll(belowTraces);
+            handlers.add(files);
             var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options, kept -> lastBuild = kept.orElse(null)));
             traces = lastTrace.store().encode();
             return result;
