@@ -4,7 +4,16 @@ import dev.kiln.effects.OutputPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -18,13 +27,13 @@ final class LiveSession implements AutoCloseable {
     private final LiveReload reload = new LiveReload();
     private final AtomicInteger buildsDone = new AtomicInteger();
     /** Where incremental builds run, one at a time. */
-    private final java.util.concurrent.ExecutorService builds = java.util.concurrent.Executors.newSingleThreadExecutor(
+    private final ExecutorService builds = Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().daemon().name("kiln-build").unstarted(runnable));
-    private final java.util.concurrent.atomic.AtomicBoolean buildQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean buildQueued = new AtomicBoolean();
     /** Outputs rendered early since the queued build was asked for. */
-    private final java.util.Set<OutputPath> shownEarly = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<OutputPath> shownEarly = ConcurrentHashMap.newKeySet();
     /** How many bursts changed more than page bodies, and how many of them finished builds took in. */
-    private final java.util.concurrent.atomic.AtomicLong visibleChanges = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong visibleChanges = new AtomicLong();
     private volatile long settledChanges;
     private volatile Path output;
     private volatile Path lastGoodOutput;
@@ -74,7 +83,7 @@ final class LiveSession implements AutoCloseable {
                 if (!early.isEmpty()) {
                     shownEarly.addAll(early);
                     reload.built(true);
-                    report.err().printf(java.util.Locale.ROOT, "updated %s in %.0f ms; checking the rest of the site%n",
+                    report.err().printf(Locale.ROOT, "updated %s in %.0f ms; checking the rest of the site%n",
                             early.stream().map(OutputPath::value).collect(Collectors.joining(", ")),
                             (System.nanoTime() - start) / 1e6);
                     report.err().flush();
@@ -92,7 +101,7 @@ final class LiveSession implements AutoCloseable {
                 buildQueued.set(false);
                 // Read before the build reads a file: every change counted so far is in it.
                 long covered = visibleChanges.get();
-                var shown = java.util.Set.copyOf(shownEarly);
+                var shown = Set.copyOf(shownEarly);
                 shownEarly.removeAll(shown);
                 rebuild(written -> written.stream().anyMatch(path -> !shown.contains(path) && !path.value().equals("index.json")));
                 settledChanges = covered;
@@ -100,7 +109,7 @@ final class LiveSession implements AutoCloseable {
         }
     }
 
-    private void rebuild(java.util.function.Predicate<List<OutputPath>> worthReloading) {
+    private void rebuild(Predicate<List<OutputPath>> worthReloading) {
         try {
             var outcome = builder.build();
             output = outcome.output();
@@ -163,7 +172,7 @@ final class LiveSession implements AutoCloseable {
         }
         builds.shutdownNow();
         try {
-            builds.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            builds.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
