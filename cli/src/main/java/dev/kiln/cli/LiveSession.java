@@ -135,7 +135,8 @@ final class LiveSession implements AutoCloseable {
 
     /**
      * Keeps the site in memory for early renders, where the first build found everything up to
-     * date and so kept nothing: in the background, so that serving starts at once.
+     * date and so kept nothing, and rehearses a few of them: in the background, so that serving
+     * starts at once.
      */
     private void keepLastBuild() {
         builds.execute(() -> {
@@ -146,8 +147,9 @@ final class LiveSession implements AutoCloseable {
                         report.summary(outcome.result(), false, outcome.output(), outcome.nanos());
                     }
                 });
+                builder.rehearseEarlyRenders();
             } catch (RuntimeException e) {
-                // Early renders stay off; every rebuild still works.
+                // Early renders stay off, or the first ones are slower; every rebuild still works.
             }
         });
     }

@@ -45,6 +45,8 @@ final class SiteBuilder {
     private final boolean saveEachBuild;
     /** kiln's identity in traces: it cannot change while this process runs, so it is taken once. */
     private final String version = KilnVersion.fingerprint();
+    /** How many pages {@link #rehearseEarlyRenders} renders: enough for the JIT to compile the path. */
+    private static final int REHEARSED_PAGES = 40;
     private TraceStore remembered;
     private TraceStoreFile storeFile;
     /** What the last build that ran and met no problem kept, with its folders; null when none. */
@@ -148,6 +150,22 @@ final class SiteBuilder {
         var terminal = new TerminalHandler(report.err(), false, request.verbose());
         return HandlerStack.of(List.of(terminal, markdownCache, markdown, templates, theme,
                 FileSystemHandler.of(kept.folders().site(), kept.folders().output()))).run(() -> kept.last().renderEdited(edited));
+    }
+
+    /**
+     * Rehearses early renders of a few pages into a dry run ({@link LastBuild#rehearse}), so that
+     * the first edit in {@code kiln serve} shows as fast as later ones; answers how many pages it
+     * rendered (none before a build has kept the site).
+     */
+    int rehearseEarlyRenders() {
+        var kept = this.kept;
+        if (kept == null) {
+            return 0;
+        }
+        var terminal = new TerminalHandler(report.err(), false, request.verbose());
+        return HandlerStack.of(List.of(terminal, CacheHandler.untilAskedAgain(), markdown, templates, theme, DryRunHandler.create(),
+                FileSystemHandler.of(kept.folders().site(), kept.folders().output()))).run(() -> kept.last().rehearse(REHEARSED_PAGES))
+                .size();
     }
 
     private Outcome build(boolean keepLastBuild) {

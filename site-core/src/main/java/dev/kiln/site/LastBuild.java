@@ -77,6 +77,22 @@ public final class LastBuild {
     }
 
     /**
+     * Renders the first {@code count} content pages (in file order) as {@link #renderEdited} would
+     * after an edit of each, in the current handler stack: {@code kiln serve} does it once, in the
+     * background, into a dry run, so that the code of early renders is compiled before the first
+     * edit and that edit shows as fast as later ones. Answers the outputs it rendered.
+     */
+    public List<OutputPath> rehearse(int count) {
+        var files = bySource.values().stream().filter(page -> page.kind() == Page.Kind.PAGE).map(Page::source)
+                .sorted().limit(count).map(SitePath::of).toList();
+        var rendered = new ArrayList<OutputPath>();
+        for (var file : files) {
+            renderEdited(List.of(file)).ifPresent(rendered::addAll);
+        }
+        return rendered;
+    }
+
+    /**
      * Answers whether every other output sees the edited page as it saw the old one: only the
      * counts of its body's words and the links it makes, which the page alone shows or uses, may
      * differ.

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.effects.HandlerStack;
 import dev.kiln.effects.OutputPath;
+import dev.kiln.handlers.BuiltInThemeHandler;
+import dev.kiln.handlers.DryRunHandler;
+import dev.kiln.handlers.HandlebarsHandler;
+import dev.kiln.handlers.MarkdownHandler;
 import dev.kiln.testing.FixtureSites;
 import dev.kiln.testing.SyntheticSite;
 import java.util.List;
@@ -108,6 +113,20 @@ class LastBuildTests {
         assertTrue(text.contains("<aside>Said on First Post</aside>"), text);
         site.build();
         assertEquals(text, site.output(early.get().getFirst()));
+    }
+
+    @Test
+    void aRehearsalRendersPagesAsTheBuildDidAndADryRunWritesNothing() {
+        var site = built();
+        var before = site.files.output();
+        var dryRun = DryRunHandler.create();
+        var rendered = HandlerStack.of(List.of(MarkdownHandler.gitHubFlavoured(), HandlebarsHandler.create(),
+                BuiltInThemeHandler.standard(), dryRun, site.files)).run(() -> site.lastBuild().rehearse(5));
+        assertEquals(5, rendered.size());
+        assertEquals(5, dryRun.plan().size());
+        assertTrue(dryRun.plan().stream().allMatch(write -> write.status() == DryRunHandler.PlannedWrite.Status.UNCHANGED),
+                "each page rendered as the build rendered it: " + dryRun.plan());
+        assertEquals(before, site.files.output());
     }
 
     @Test
