@@ -203,7 +203,12 @@ final class SiteBuilder {
                 handlers.add(dryRun);
             }
             handlers.add(FileSystemHandler.of(folders.site(), folders.output()));
-            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options(),
+            // What the last build in this process kept lets kiln serve hash again only the contexts
+            // of edited pages; --no-cache takes nothing from it.
+            var earlier = kept;
+            var lastBuild = request.reuseTraces() && earlier != null && earlier.folders().equals(folders)
+                    ? Optional.of(earlier.last()) : Optional.<LastBuild>empty();
+            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options(), lastBuild,
                     last -> kept = last.map(built -> new Kept(built, folders)).orElse(null)));
         }
         terminal.clearProgress();

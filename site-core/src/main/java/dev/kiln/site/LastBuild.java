@@ -20,16 +20,55 @@ import java.util.Optional;
  * @since 0.3
  */
 public final class LastBuild {
+    private final Site site;
     private final PageParser parser;
     private final TemplateContext context;
     private final Map<String, Map<String, Object>> cascades;
     private final Map<String, Page> bySource = new HashMap<>();
+    /** The fingerprint of each page's context (what its trace compares), by the output it went to. */
+    private final Map<String, String> contextFingerprints;
 
-    LastBuild(Site site, TemplateContext context, Map<String, Map<String, Object>> cascades) {
+    LastBuild(Site site, TemplateContext context, Map<String, Map<String, Object>> cascades,
+            Map<String, String> contextFingerprints) {
+        this.site = site;
         this.parser = new PageParser(site.config());
         this.context = context;
         this.cascades = cascades;
+        this.contextFingerprints = contextFingerprints;
         site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+    }
+
+    /**
+     * Answers the context fingerprints of this build that still hold for a new build of
+     * {@code now}, by output: all of them but the edited pages' own, where the config and the
+     * site's fields are the same and every page is the same or {@link #seenAlike} (so every list,
+     * neighbour, breadcrumb and tree shows what it showed); none otherwise.
+     */
+    Map<String, String> reusableFingerprints(Site now, TemplateContext nowContext) {
+        if (!nowContext.siteFieldsHash().equals(context.siteFieldsHash())
+                || !now.config().fingerprint().equals(site.config().fingerprint())) {
+            return Map.of();
+        }
+        var before = site.pages();
+        var after = now.pages();
+        if (before.size() != after.size()) {
+            return Map.of();
+        }
+        var reusable = new HashMap<>(contextFingerprints);
+        for (int i = 0; i < after.size(); i++) {
+            var old = before.get(i);
+            var page = after.get(i);
+            if (old.equals(page)) {
+                continue;
+            }
+            if (!old.output().equals(page.output()) || !seenAlike(old, page)) {
+                return Map.of();
+            }
+            for (int number = 1; number <= nowContext.pagerCount(page); number++) {
+                reusable.remove(TemplateContext.pagerOutput(page, number).value());
+            }
+        }
+        return reusable;
     }
 
     /**

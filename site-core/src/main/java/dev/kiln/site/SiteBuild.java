@@ -53,10 +53,12 @@ public final class SiteBuild {
     private static final int LINK_CHECKS_PER_FORK = 1000;
 
     private final BuildOptions options;
+    private final Optional<LastBuild> previous;
     private final Consumer<Optional<LastBuild>> onBuilt;
 
-    private SiteBuild(BuildOptions options, Consumer<Optional<LastBuild>> onBuilt) {
+    private SiteBuild(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt) {
         this.options = options;
+        this.previous = previous;
         this.onBuilt = onBuilt;
     }
 
@@ -76,8 +78,19 @@ public final class SiteBuild {
      * (nothing changed since the build that made the last one).
      */
     public static BuildResult run(BuildOptions options, Consumer<Optional<LastBuild>> onBuilt) {
+        return run(options, Optional.empty(), onBuilt);
+    }
+
+    /**
+     * Builds the site as {@link #run(BuildOptions, Consumer)} does, taking from {@code previous}
+     * (what the last build of the same site with the same options kept) the fingerprints of page
+     * contexts it can vouch for: where no page changed in what other pages show, every page's
+     * context is the one it was but for the edited pages' own, and only those are hashed again.
+     * {@code kiln serve} passes it; a build from the command line has none.
+     */
+    public static BuildResult run(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt) {
         return perform(new Traced<>("site", Map.of("options", Fingerprint.of(options.toString())),
-                BuildResultCodec.INSTANCE, () -> new SiteBuild(options, onBuilt).build()));
+                BuildResultCodec.INSTANCE, () -> new SiteBuild(options, previous, onBuilt).build()));
     }
 
     private BuildResult build() {
@@ -132,11 +145,13 @@ public final class SiteBuild {
             }
         }
         var fingerprint = config.fingerprint();
+        var reusable = previous.map(last -> last.reusableFingerprints(site, context)).orElse(Map.of());
+        var contextFingerprints = new java.util.concurrent.ConcurrentHashMap<String, String>();
         perform(new ReportProgress("plan", 1, 1));
         var done = new AtomicInteger();
         List<Supplier<Either<BuildProblem, Boolean>>> tasks = unique.stream()
                 .<Supplier<Either<BuildProblem, Boolean>>>map(job -> () -> {
-                    var result = produce(job, context, fingerprint, links);
+                    var result = produce(job, context, fingerprint, links, reusable, contextFingerprints);
                     perform(new ReportProgress("build", done.incrementAndGet(), unique.size()));
                     return result;
                 })
@@ -169,7 +184,9 @@ public final class SiteBuild {
         written.sort(null);
         upToDate.sort(null);
         problems.sort(null);
-        onBuilt.accept(problems.isEmpty() ? Optional.of(new LastBuild(site, context, discovered.cascades())) : Optional.empty());
+        onBuilt.accept(problems.isEmpty()
+                ? Optional.of(new LastBuild(site, context, discovered.cascades(), Map.copyOf(contextFingerprints)))
+                : Optional.empty());
         return new BuildResult(pages, written, upToDate, removed, problems);
     }
 
@@ -258,15 +275,20 @@ public final class SiteBuild {
 
     /** Produces one output; answers whether it was written (false: its trace held, it was up to date). */
     private Either<BuildProblem, Boolean> produce(OutputJob job, TemplateContext context, String config,
-            Map<String, Map<String, String>> links) {
+            Map<String, Map<String, String>> links, Map<String, String> reusable, Map<String, String> contextFingerprints) {
         var ran = new AtomicBoolean();
         try {
             var traced = switch (job) {
                 case OutputJob.PageJob(var page, var number) -> {
                     var rewrites = links.getOrDefault(page.source(), Map.of());
+                    var key = job.output().value();
+                    var contextFingerprint = reusable.get(key);
+                    if (contextFingerprint == null) {
+                        contextFingerprint = context.fingerprint(page, number);
+                    }
+                    contextFingerprints.put(key, contextFingerprint);
                     yield new Traced<>("page:" + job.output().value(),
-                            Map.of("config", config, "site data",
-                                    Fingerprint.of(List.of(context.fingerprint(page, number), rewrites))),
+                            Map.of("config", config, "site data", Fingerprint.of(List.of(contextFingerprint, rewrites))),
                             Codec.unit(), () -> {
                                 ran.set(true);
                                 renderPage(page, number, context, rewrites);

@@ -96,6 +96,11 @@ final class TemplateContext {
         return Fingerprint.of(view);
     }
 
+    /** Answers the hash of what every page's template sees of the site (config, data, assets, sections). */
+    String siteFieldsHash() {
+        return siteFieldsHash;
+    }
+
     private List<String> summaryHashes(List<Page> pages) {
         return pages.stream()
                 .map(page -> summaryHashes.computeIfAbsent(page.output(), output -> Fingerprint.of(summaries.get(output))))

@@ -130,6 +130,22 @@ class LastBuildTests {
     }
 
     @Test
+    void buildsThatTakeTheLastBuildsFingerprintsRebuildWhatTheEditChangesAndNoMore() {
+        var site = TestSite.of(FixtureSites.smallBlog()).reusingLastBuild();
+        assertTrue(site.build().succeeded());
+        var path = "content/blog/first-post.md";
+        append(site, path, "\nOne more paragraph.\n");
+        assertEquals(List.of("blog/first-post/index.html", "index.json"),
+                site.build().written().stream().map(OutputPath::value).toList());
+
+        site.files.put(path, site.files.siteFiles().get(path).asUtf8().replace("title: First Post", "title: Renamed Post"));
+        var written = site.build().written().stream().map(OutputPath::value).toList();
+        assertTrue(written.containsAll(List.of("blog/index.html", "index.html", "tags/java/index.html",
+                "blog/second-post/index.html")), "the lists and the neighbour show the title: " + written);
+        assertTrue(site.output("blog/index.html").contains("Renamed Post"));
+    }
+
+    @Test
     void theWholeBuildKeepsWhatItBuiltFromOnlyWhenItRan() {
         var site = built();
         var kept = site.lastBuild();

@@ -34,6 +34,7 @@ final class TestSite {
     private TraceHandler lastTrace;
     private MetricsHandler lastMetrics;
     private LastBuild lastBuild;
+    private boolean reuseLastBuild;
 
     private TestSite(InMemoryFiles files) {
         this.files = files;
@@ -57,6 +58,12 @@ final class TestSite {
     /** Puts a handler just above the files: it sees what the trace handler reads to check traces. */
     TestSite withBelowTraces(Handler handler) {
         belowTraces.add(handler);
+        return this;
+    }
+
+    /** Makes the following builds take what the last one kept, as {@code kiln serve}'s do. */
+    TestSite reusingLastBuild() {
+        reuseLastBuild = true;
         return this;
     }
 
@@ -91,7 +98,8 @@ final class TestSite {
                     lastTrace, forks, world, BuiltInThemeHandler.standard()));
             handlers.addAll(belowTraces);
             handlers.add(files);
-            var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options, kept -> lastBuild = kept.orElse(null)));
+            var previous = reuseLastBuild ? java.util.Optional.ofNullable(lastBuild) : java.util.Optional.<LastBuild>empty();
+            var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options, previous, kept -> lastBuild = kept.orElse(null)));
             traces = lastTrace.store().encode();
             return result;
         }
