@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs one build of a site from the command line: reads the config, checks the folders, assembles
@@ -139,7 +140,7 @@ final class SiteBuilder {
         }
         var siteRoot = kept.folders().site().toAbsolutePath().normalize();
         var content = siteRoot.resolve("content");
-        var edited = new java.util.TreeSet<SitePath>();
+        var edited = new TreeSet<SitePath>();
         for (var file : files) {
             var path = file.toAbsolutePath().normalize();
             if (!path.startsWith(content) || !path.getFileName().toString().endsWith(".md")) {

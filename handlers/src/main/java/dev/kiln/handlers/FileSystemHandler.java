@@ -26,6 +26,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ public final class FileSystemHandler implements Handler {
         }
         var found = new ArrayList<String>();
         // Each folder's site path is its parent's and its name: no path is relativised per file.
-        var prefixes = new java.util.ArrayDeque<String>();
+        var prefixes = new ArrayDeque<String>();
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {

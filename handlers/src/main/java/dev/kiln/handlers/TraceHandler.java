@@ -7,12 +7,12 @@ import dev.kiln.effects.Effect;
 import dev.kiln.effects.FileExists;
 import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.Handler;
+import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Next;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
 import dev.kiln.effects.PruneOutputs;
-import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ReadClock;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
@@ -29,7 +29,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +69,7 @@ public final class TraceHandler implements Handler {
     private final ConcurrentMap<SitePath, FileStamp> refreshedInputs = new ConcurrentHashMap<>();
     private final ConcurrentMap<OutputPath, FileStamp> refreshedOutputs = new ConcurrentHashMap<>();
     private volatile boolean pruned;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean refreshed = new AtomicBoolean();
 
     private TraceHandler(TraceStore previous, String kilnVersion, Map<String, String> rerun) {
         this.previous = previous;
@@ -253,7 +255,7 @@ public final class TraceHandler implements Handler {
      * whole build's trace holds every file of the site: its checks (a file stat each) are shared
      * out over the parallel handler below, as forks of their own.
      */
-    private static <T> List<String> firstReasons(List<T> items, java.util.function.Function<T, Optional<String>> reason,
+    private static <T> List<String> firstReasons(List<T> items, Function<T, Optional<String>> reason,
             Next next) {
         if (items.size() < PARALLEL_CHECKS) {
             return firstReasonsInTurn(items, reason);
@@ -269,7 +271,7 @@ public final class TraceHandler implements Handler {
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
-    private static <T> List<String> firstReasonsInTurn(List<T> items, java.util.function.Function<T, Optional<String>> reason) {
+    private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason) {
         var reasons = new ArrayList<String>();
         for (var item : items) {
             reason.apply(item).ifPresent(reasons::add);

@@ -3,6 +3,7 @@ package dev.kiln.site;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class Fingerprint {
                 for (int i = 0; i < order.length; i++) {
                     order[i] = i * 2;
                 }
-                java.util.Arrays.sort(order, (a, b) -> ((String) entries[a]).compareTo((String) entries[b]));
+                Arrays.sort(order, (a, b) -> ((String) entries[a]).compareTo((String) entries[b]));
                 for (int index : order) {
                     text((String) entries[index]);
                     add(entries[index + 1]);
@@ -94,7 +95,7 @@ final class Fingerprint {
 
     private void room(int more) {
         if (size + more > buffer.length) {
-            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
         }
     }
 

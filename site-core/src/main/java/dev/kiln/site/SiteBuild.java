@@ -1,7 +1,6 @@
 package dev.kiln.site;
 
 import static dev.kiln.effects.Effects.perform;
-
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.Codec;
 import dev.kiln.effects.CopyFile;
@@ -22,11 +21,13 @@ import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -146,7 +147,7 @@ public final class SiteBuild {
         }
         var fingerprint = config.fingerprint();
         var reusable = previous.map(last -> last.reusableFingerprints(site, context)).orElse(Map.of());
-        var contextFingerprints = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var contextFingerprints = new ConcurrentHashMap<String, String>();
         perform(new ReportProgress("plan", 1, 1));
         var done = new AtomicInteger();
         List<Supplier<Either<BuildProblem, Boolean>>> tasks = unique.stream()
@@ -235,7 +236,7 @@ public final class SiteBuild {
         site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
         // In file order, so that warnings come out in the same order every time.
         var linking = bySource.values().stream().filter(page -> !page.links().isEmpty())
-                .sorted(java.util.Comparator.comparing(Page::source)).toList();
+                .sorted(Comparator.comparing(Page::source)).toList();
         List<Supplier<List<Links.Checked>>> chunks = new ArrayList<>();
         for (int from = 0; from < linking.size(); from += LINK_CHECKS_PER_FORK) {
             var part = linking.subList(from, Math.min(linking.size(), from + LINK_CHECKS_PER_FORK));
