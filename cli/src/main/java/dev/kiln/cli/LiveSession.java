@@ -82,11 +82,11 @@ final class LiveSession implements AutoCloseable {
                 early = builder.renderEdited(changes.files()).orElse(List.of());
                 if (!early.isEmpty()) {
                     shownEarly.addAll(early);
-                    reload.built(true);
                     report.err().printf(Locale.ROOT, "updated %s in %.0f ms; checking the rest of the site%n",
                             early.stream().map(OutputPath::value).collect(Collectors.joining(", ")),
                             (System.nanoTime() - start) / 1e6);
                     report.err().flush();
+                    reload.built(true);
                 }
             } catch (RuntimeException e) {
                 // The build that follows meets the same trouble and reports it.
@@ -110,26 +110,29 @@ final class LiveSession implements AutoCloseable {
     }
 
     private void rebuild(Predicate<List<OutputPath>> worthReloading) {
+        SiteBuilder.Outcome outcome;
         try {
-            var outcome = builder.build();
-            output = outcome.output();
-            if (output != null) {
-                lastGoodOutput = output;
-            }
-            var result = outcome.result();
-            report.problems(result.problems());
-            report.summary(result, false, outcome.output(), outcome.nanos());
-            if (result.succeeded()) {
-                reload.built(worthReloading.test(result.written()) || !result.removed().isEmpty());
-            } else {
-                reload.failed(result.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
-            }
+            outcome = builder.build();
         } catch (RuntimeException e) {
+            buildsDone.incrementAndGet();
             report.err().println("error: " + e.getMessage());
             report.err().flush();
             reload.failed(String.valueOf(e.getMessage()));
-        } finally {
-            buildsDone.incrementAndGet();
+            return;
+        }
+        // Counted as done before open tabs hear of it: what they fetch then is this build's.
+        buildsDone.incrementAndGet();
+        output = outcome.output();
+        if (output != null) {
+            lastGoodOutput = output;
+        }
+        var result = outcome.result();
+        report.problems(result.problems());
+        report.summary(result, false, outcome.output(), outcome.nanos());
+        if (result.succeeded()) {
+            reload.built(worthReloading.test(result.written()) || !result.removed().isEmpty());
+        } else {
+            reload.failed(result.problems().stream().map(Object::toString).collect(Collectors.joining("\n")));
         }
     }
 
