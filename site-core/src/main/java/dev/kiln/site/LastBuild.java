@@ -15,9 +15,11 @@ import java.util.Optional;
  * everything other outputs show of the page as it was (its title, summary, date, terms, anchors,
  * front matter) can change nothing but the page's own output and the search index, so the page
  * alone is rendered, with the context the last build would give it. The build that follows
- * still runs, checks every trace and writes the rest: this only brings the page forward.
+ * still runs, checks every trace and writes the rest: this only brings the page forward. That
+ * build also takes the fingerprints of the pages' contexts kept here, where the site is seen
+ * alike, and hashes again only the edited pages' own.
  *
- * @since 0.3
+ * @since 0.1
  */
 public final class LastBuild {
     private final Site site;
