@@ -148,9 +148,7 @@ final class SiteBuilder {
             }
             edited.add(SitePath.of(siteRoot.relativize(path).toString().replace(java.io.File.separatorChar, '/')));
         }
-        var terminal = new TerminalHandler(report.err(), false, request.verbose());
-        return HandlerStack.of(List.of(terminal, markdownCache, markdown, templates, theme,
-                FileSystemHandler.of(kept.folders().site(), kept.folders().output()))).run(() -> kept.last().renderEdited(edited));
+        return earlyRenderStack(kept, markdownCache).run(() -> kept.last().renderEdited(edited));
     }
 
     /**
@@ -163,10 +161,21 @@ final class SiteBuilder {
         if (kept == null) {
             return 0;
         }
-        var terminal = new TerminalHandler(report.err(), false, request.verbose());
-        return HandlerStack.of(List.of(terminal, CacheHandler.untilAskedAgain(), markdown, templates, theme, DryRunHandler.create(),
-                FileSystemHandler.of(kept.folders().site(), kept.folders().output()))).run(() -> kept.last().rehearse(REHEARSED_PAGES))
-                .size();
+        return earlyRenderStack(kept, CacheHandler.untilAskedAgain(), DryRunHandler.create())
+                .run(() -> kept.last().rehearse(REHEARSED_PAGES)).size();
+    }
+
+    /**
+     * The stack early renders run in: the build's Markdown, template and theme handlers (shared,
+     * so what they compiled serves both) after {@code cache}, then {@code beforeFiles}, then the files of the
+     * folders the last build used; no trace, no parallel handler.
+     */
+    private HandlerStack earlyRenderStack(Kept kept, CacheHandler cache, Handler... beforeFiles) {
+        var handlers = new ArrayList<Handler>(List.of(new TerminalHandler(report.err(), false, request.verbose()), cache,
+                markdown, templates, theme));
+        handlers.addAll(List.of(beforeFiles));
+        handlers.add(FileSystemHandler.of(kept.folders().site(), kept.folders().output()));
+        return HandlerStack.of(handlers);
     }
 
     private Outcome build(boolean keepLastBuild) {

@@ -26,7 +26,7 @@ public final class LastBuild {
     private final PageParser parser;
     private final TemplateContext context;
     private final Map<String, Map<String, Object>> cascades;
-    private final Map<String, Page> bySource = new HashMap<>();
+    private final Map<String, Page> bySource;
     /** The fingerprint of each page's context (what its trace compares), by the output it went to. */
     private final Map<String, String> contextFingerprints;
 
@@ -37,7 +37,7 @@ public final class LastBuild {
         this.context = context;
         this.cascades = cascades;
         this.contextFingerprints = contextFingerprints;
-        site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+        this.bySource = site.pagesBySource();
     }
 
     /**

@@ -38,17 +38,20 @@ final class SearchIndex {
             writer.setHtmlSafe(false);
             writer.beginArray();
             for (int i = 0; i < pages.size(); i++) {
-                var page = pages.get(i);
+                // The fields the trace fingerprints, as entry() makes them, then the content.
                 writer.beginObject();
-                writer.name("title").value(page.title());
-                writer.name("url").value(page.url());
-                writer.name("section").value(page.section());
-                writer.name("tags").beginArray();
-                for (var tag : page.tags()) {
-                    writer.value(tag);
+                for (var field : entry(pages.get(i)).entrySet()) {
+                    writer.name(field.getKey());
+                    if (field.getValue() instanceof List<?> values) {
+                        writer.beginArray();
+                        for (var value : values) {
+                            writer.value(String.valueOf(value));
+                        }
+                        writer.endArray();
+                    } else {
+                        writer.value(String.valueOf(field.getValue()));
+                    }
                 }
-                writer.endArray();
-                writer.name("summary").value(page.summary());
                 writer.name("content").value(contents.get(i));
                 writer.endObject();
             }

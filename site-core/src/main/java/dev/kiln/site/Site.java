@@ -1,6 +1,7 @@
 package dev.kiln.site;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,5 +71,12 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, List<Page>> 
     /** Answers every content page (not section or home pages), in list order. */
     public List<Page> contentPages() {
         return pages.stream().filter(page -> page.kind() == Page.Kind.PAGE).sorted(LIST_ORDER).toList();
+    }
+
+    /** Answers the pages that have a content file of their own, by that file (what links name). */
+    public Map<String, Page> pagesBySource() {
+        var bySource = new HashMap<String, Page>();
+        pages.stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+        return bySource;
     }
 }

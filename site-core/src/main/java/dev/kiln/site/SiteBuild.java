@@ -232,8 +232,7 @@ public final class SiteBuild {
      * with {@code --no-strict-links} a warning.
      */
     private Map<String, Map<String, String>> checkLinks(Site site, List<BuildProblem> problems) {
-        var bySource = new HashMap<String, Page>();
-        site.pages().stream().filter(Page::hasSourceFile).forEach(page -> bySource.put(page.source(), page));
+        var bySource = site.pagesBySource();
         // In file order, so that warnings come out in the same order every time.
         var linking = bySource.values().stream().filter(page -> !page.links().isEmpty())
                 .sorted(Comparator.comparing(Page::source)).toList();
