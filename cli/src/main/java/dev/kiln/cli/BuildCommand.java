@@ -43,7 +43,7 @@ final class BuildCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var request = siteOptions.request(output, dryRun, !noCache);
         var report = new BuildReport(spec.commandLine().getOut(), err);
-        var builder = new SiteBuilder(request, report, true);
+        var builder = new SiteBuilder(request, report, false);
         for (int run = 1; run < repeat; run++) {
             var earlier = builder.build();
             report.summary(earlier.result(), dryRun, earlier.output(), earlier.nanos());

@@ -47,7 +47,7 @@ final class LiveSession implements AutoCloseable {
 
     /** Builds the site, then serves it on {@code host:port} (0: any free port) and watches it. */
     static LiveSession start(SiteBuilder.Request request, String host, int port, BuildReport report) throws IOException {
-        var session = new LiveSession(new SiteBuilder(request, report, false), report);
+        var session = new LiveSession(new SiteBuilder(request, report, true), report);
         session.rebuild(written -> !written.isEmpty());
         var site = SiteFolders.checkedSite(request.site());
         session.server = LiveServer.start(host, port, () -> session.output, session.reload);

@@ -44,6 +44,8 @@ final class SiteBuilder {
     private final HandlebarsHandler templates = HandlebarsHandler.create();
     private final BuiltInThemeHandler theme = BuiltInThemeHandler.standard();
     private final boolean saveEachBuild;
+    /** Whether builds keep the site in memory for early renders ({@code kiln serve}). */
+    private final boolean keepsSite;
     /** kiln's identity in traces: it cannot change while this process runs, so it is taken once. */
     private final String version = KilnVersion.fingerprint();
     /** How many pages {@link #rehearseEarlyRenders} renders: enough for the JIT to compile the path. */
@@ -86,14 +88,17 @@ final class SiteBuilder {
 
     /**
      * A builder for one or more builds of a site. Between builds it keeps the traces, rendered
-     * Markdown and compiled templates in memory; {@code saveEachBuild} also writes the traces to
-     * the build cache after each build (else {@link #saveTraces} does, when asked).
+     * Markdown and compiled templates in memory. {@code kiln build}'s ({@code forServe} false)
+     * writes the traces to the build cache after each build, and builds an edit of pages' words
+     * without the site; {@code kiln serve}'s keeps the site of each build instead, for early
+     * renders, and writes the traces when {@link #saveTraces} is called.
      */
-    SiteBuilder(Request request, BuildReport report, boolean saveEachBuild) {
+    SiteBuilder(Request request, BuildReport report, boolean forServe) {
         this.request = request;
         this.report = report;
         this.markdownCache = CacheHandler.untilAskedAgain();
-        this.saveEachBuild = saveEachBuild;
+        this.saveEachBuild = !forServe;
+        this.keepsSite = forServe;
     }
 
     /** Reads a site's {@code kiln.yaml} through a stack that can only read the site. */
@@ -218,8 +223,11 @@ final class SiteBuilder {
             var earlier = kept;
             var lastBuild = request.reuseTraces() && earlier != null && earlier.folders().equals(folders)
                     ? Optional.of(earlier.last()) : Optional.<LastBuild>empty();
-            result = HandlerStack.of(handlers).run(() -> SiteBuild.run(request.options(), lastBuild,
-                    last -> kept = last.map(built -> new Kept(built, folders)).orElse(null)));
+            var stack = HandlerStack.of(handlers);
+            result = keepsSite
+                    ? stack.run(() -> SiteBuild.run(request.options(), lastBuild,
+                            last -> kept = last.map(built -> new Kept(built, folders)).orElse(null)))
+                    : stack.run(() -> SiteBuild.run(request.options()));
         }
         terminal.clearProgress();
         if (dryRun != null) {

@@ -42,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static void build(SiteBuilder.Request request, PrintWriter quiet) {
-        new SiteBuilder(request, new BuildReport(quiet, quiet), true).build();
+        new SiteBuilder(request, new BuildReport(quiet, quiet), false).build();
     }
 
     private static Map<String, String> site() {

@@ -11,5 +11,5 @@ package dev.kiln.effects;
 public sealed interface Effect<R>
         permits ReadFile, ListFiles, FileExists, StatFile, WriteFile, CopyFile, ReadOutputFile, StatOutputFile,
                 DeleteOutputFile, PureEffect, RenderTemplate, Log, Parallel, Traced, PruneOutputs, ReadClock, IsPast,
-                ReportProgress {
+                ReportProgress, ChangedFiles, KeepEarlierTrace, Recorded {
 }

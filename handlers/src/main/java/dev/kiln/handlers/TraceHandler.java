@@ -1,6 +1,7 @@
 package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
+import dev.kiln.effects.ChangedFiles;
 import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.DeleteOutputFile;
 import dev.kiln.effects.Effect;
@@ -8,6 +9,7 @@ import dev.kiln.effects.FileExists;
 import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.IsPast;
+import dev.kiln.effects.KeepEarlierTrace;
 import dev.kiln.effects.ListFiles;
 import dev.kiln.effects.Next;
 import dev.kiln.effects.OutputPath;
@@ -16,15 +18,18 @@ import dev.kiln.effects.PruneOutputs;
 import dev.kiln.effects.ReadClock;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.Recorded;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Traced;
+import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -40,6 +45,11 @@ import java.util.function.Supplier;
  * differs) and every file it wrote is still there as written, the computation is skipped and its
  * recorded answer given back. Otherwise it runs, and everything it performs below this handler is
  * recorded as its new trace: files read, existence checks, listings, the clock, files written.
+ *
+ * <p>A computation that runs again may ask it which files changed since its last run
+ * ({@link ChangedFiles}) and have its new trace keep the rest of the last one
+ * ({@link KeepEarlierTrace}); any code may ask what the last build recorded of a computation
+ * ({@link Recorded}). A whole build uses the three to build an edit of a few pages' words alone.
  *
  * <p>Place it below the handlers that read on a page's behalf (templates), so their reads count,
  * and above the parallel, theme and file handlers. One handler serves one build; {@link #store()}
@@ -101,10 +111,64 @@ public final class TraceHandler implements Handler {
         if (effect instanceof PruneOutputs prune) {
             return (R) prune(prune, next);
         }
+        if (effect instanceof Recorded<?> recorded) {
+            return (R) recorded(recorded);
+        }
         if (!RECORDER.isBound()) {
-            return next.forward(effect);
+            return switch (effect) {
+                // Outside a traced computation there is no earlier run to compare with or keep.
+                case ChangedFiles changed -> (R) Optional.empty();
+                case KeepEarlierTrace keep -> (R) Unit.UNIT;
+                default -> next.forward(effect);
+            };
         }
         return record(effect, next, RECORDER.get());
+    }
+
+    private <T> Optional<Recorded.Answer<T>> recorded(Recorded<T> recorded) {
+        return previous.reusable(recorded.key()).flatMap(trace -> {
+            try {
+                var outputs = new java.util.HashMap<OutputPath, String>();
+                trace.outputs().forEach(output -> outputs.put(output.path(), output.sha256()));
+                return Optional.of(new Recorded.Answer<>(recorded.codec().decode(trace.value()), trace.fingerprints(),
+                        outputs));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Answers the files whose content changed since the computation's earlier run, where nothing
+     * else did. Its check has stat'ed (and where needed hashed) every file already; these answers
+     * come from what it found.
+     */
+    private Optional<Set<SitePath>> changedFiles(TraceRecorder recorder, Next next) {
+        var earlier = recorder.earlier();
+        if (earlier.isEmpty() || !earlier.get().fingerprints().equals(new java.util.TreeMap<>(recorder.fingerprints()))) {
+            return Optional.empty();
+        }
+        var changed = new TreeSet<SitePath>();
+        for (var input : earlier.get().inputs()) {
+            if (input instanceof TraceInput.FileContent file) {
+                switch (fileState(file, next)) {
+                    case SAME -> {
+                    }
+                    case CHANGED -> changed.add(file.path());
+                    case DELETED -> {
+                        return Optional.empty();
+                    }
+                }
+            } else if (inputReason(input, next).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        for (var output : earlier.get().outputs()) {
+            if (outputReason(output, next).isPresent()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(java.util.Collections.unmodifiableSet(changed));
     }
 
     @SuppressWarnings("unchecked")
@@ -141,8 +205,14 @@ public final class TraceHandler implements Handler {
                 yield (R) answer;
             }
             case ReadOutputFile read -> {
-                recorder.input(new TraceInput.Volatile("it reads the output " + read.path()));
-                yield (R) next.forward(read);
+                var answer = next.forward(read);
+                recorder.outputRead(read.path(), answer);
+                yield (R) answer;
+            }
+            case ChangedFiles changed -> (R) changedFiles(recorder, next);
+            case KeepEarlierTrace keep -> {
+                recorder.keepEarlier();
+                yield (R) Unit.UNIT;
             }
             case WriteFile write -> {
                 var answer = next.forward(write);
@@ -195,7 +265,8 @@ public final class TraceHandler implements Handler {
             }
             reasons = List.of("its recorded answer could not be read");
         }
-        var recorder = new TraceRecorder();
+        // A computation that runs because its trace failed may ask what changed, and keep the rest.
+        var recorder = new TraceRecorder(forced == null ? earlier.orElse(null) : null, traced.fingerprints());
         var computation = next.inPerformersStack(traced.computation());
         T value;
         try {
@@ -204,7 +275,7 @@ public final class TraceHandler implements Handler {
             // A failed computation leaves no trace of its own, but what it read before failing is
             // an input of the computation around it: mending that file must make it run again.
             if (outer != null) {
-                outer.include(recorder.toTrace(traced.key(), traced.fingerprints(), Bytes.of(new byte[0])));
+                outer.include(recorder.failedTrace(traced.key(), traced.fingerprints()));
             }
             throw e;
         }
@@ -284,21 +355,11 @@ public final class TraceHandler implements Handler {
 
     private Optional<String> inputReason(TraceInput input, Next next) {
         return switch (input) {
-            case TraceInput.FileContent file -> {
-                Optional<FileStamp> stamp = check(new StatFile(file.path()), next);
-                if (stamp.isEmpty()) {
-                    yield Optional.of(file.path() + " was deleted");
-                }
-                if (stamp.get().equals(file.stamp())) {
-                    yield Optional.empty();
-                }
-                String hash = check(new ContentHash(file.path()), () -> next.forward(new ReadFile(file.path())).sha256());
-                if (!hash.equals(file.sha256())) {
-                    yield Optional.of(file.path() + " changed");
-                }
-                refreshedInputs.put(file.path(), stamp.get());
-                yield Optional.empty();
-            }
+            case TraceInput.FileContent file -> switch (fileState(file, next)) {
+                case SAME -> Optional.empty();
+                case CHANGED -> Optional.of(file.path() + " changed");
+                case DELETED -> Optional.of(file.path() + " was deleted");
+            };
             case TraceInput.Existence existence -> {
                 boolean exists = check(new FileExists(existence.path()), next);
                 yield exists == existence.exists() ? Optional.empty()
@@ -314,6 +375,28 @@ public final class TraceHandler implements Handler {
             case TraceInput.Deadline deadline -> check(new IsPast(deadline.moment()), next)
                     ? Optional.of("the date " + deadline.moment() + " has come") : Optional.empty();
         };
+    }
+
+    /** What became of a file a computation read. */
+    private enum FileState {
+        SAME, CHANGED, DELETED
+    }
+
+    /** Answers whether a file read is as it was: its stamp first, its hash where the stamp differs. */
+    private FileState fileState(TraceInput.FileContent file, Next next) {
+        Optional<FileStamp> stamp = check(new StatFile(file.path()), next);
+        if (stamp.isEmpty()) {
+            return FileState.DELETED;
+        }
+        if (stamp.get().equals(file.stamp())) {
+            return FileState.SAME;
+        }
+        String hash = check(new ContentHash(file.path()), () -> next.forward(new ReadFile(file.path())).sha256());
+        if (!hash.equals(file.sha256())) {
+            return FileState.CHANGED;
+        }
+        refreshedInputs.put(file.path(), stamp.get());
+        return FileState.SAME;
     }
 
     private Optional<String> outputReason(PageTrace.WrittenOutput output, Next next) {
@@ -409,12 +492,11 @@ public final class TraceHandler implements Handler {
             // Nothing ran: the earlier store still says everything (and stays undecoded).
             return previous;
         }
-        var traces = new java.util.LinkedHashMap<String, PageTrace>();
         if (!pruned && previous.notReusable().isEmpty()) {
-            traces.putAll(previous.traces());
+            // Undecoded: a build that ran a few computations copies the bytes of all the others.
+            return TraceStore.updated(kilnVersion, previous, current.values());
         }
-        traces.putAll(current);
-        return TraceStore.of(kilnVersion, traces.values(), previous);
+        return TraceStore.of(kilnVersion, current.values(), previous);
     }
 
     /**

@@ -1,16 +1,46 @@
 package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
+import dev.kiln.effects.OutputPath;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Collects the inputs and outputs of one traced computation while it runs, from any thread. */
+/**
+ * Collects the inputs and outputs of one traced computation while it runs, from any thread. It
+ * holds the computation's earlier trace where it runs again after a check, for
+ * {@link dev.kiln.effects.ChangedFiles} and {@link dev.kiln.effects.KeepEarlierTrace}.
+ */
 final class TraceRecorder {
     private final Set<TraceInput> inputs = new LinkedHashSet<>();
     private final List<PageTrace.WrittenOutput> outputs = new ArrayList<>();
+    /** The output files it read, with the hash of what it found (empty: none was there). */
+    private final Map<OutputPath, String> outputReads = new LinkedHashMap<>();
+    private final PageTrace earlier;
+    private final Map<String, String> fingerprints;
+    private boolean keepsEarlier;
+
+    /**
+     * A recorder for a computation with these fingerprints; {@code earlier} is its last trace, or
+     * null where it has none or was made to run regardless.
+     */
+    TraceRecorder(PageTrace earlier, Map<String, String> fingerprints) {
+        this.earlier = earlier;
+        this.fingerprints = fingerprints;
+    }
+
+    /** Answers the computation's last trace, where it runs again because that trace failed. */
+    Optional<PageTrace> earlier() {
+        return Optional.ofNullable(earlier);
+    }
+
+    Map<String, String> fingerprints() {
+        return fingerprints;
+    }
 
     synchronized void input(TraceInput input) {
         inputs.add(input);
@@ -26,7 +56,62 @@ final class TraceRecorder {
         outputs.addAll(nested.outputs());
     }
 
+    /** Makes the trace keep the earlier trace's inputs and outputs, but for those recorded anew. */
+    synchronized void keepEarlier() {
+        keepsEarlier = earlier != null;
+    }
+
+    /**
+     * Records that the computation read an output file: an input of its own, unless its trace keeps
+     * the earlier one and the earlier run wrote just that there; then it follows from the inputs kept.
+     * Which of the two is settled when the trace is made.
+     */
+    synchronized void outputRead(OutputPath path, Optional<Bytes> content) {
+        outputReads.put(path, content.map(Bytes::sha256).orElse(""));
+    }
+
     synchronized PageTrace toTrace(String key, Map<String, String> fingerprints, Bytes value) {
-        return new PageTrace(key, fingerprints, List.copyOf(inputs), List.copyOf(outputs), value);
+        var readOutputs = new ArrayList<TraceInput>();
+        outputReads.forEach((path, hash) -> {
+            if (!keepsEarlier || earlier.outputs().stream()
+                    .noneMatch(output -> output.path().equals(path) && output.sha256().equals(hash))) {
+                readOutputs.add(new TraceInput.Volatile("it reads the output " + path));
+            }
+        });
+        if (!keepsEarlier) {
+            var all = new ArrayList<TraceInput>(inputs);
+            all.addAll(readOutputs);
+            return new PageTrace(key, fingerprints, all, List.copyOf(outputs), value);
+        }
+        // An input or output recorded anew takes the place of the earlier one of the same file.
+        var mergedInputs = new LinkedHashMap<Object, TraceInput>();
+        earlier.inputs().forEach(input -> mergedInputs.put(identity(input), input));
+        inputs.forEach(input -> mergedInputs.put(identity(input), input));
+        readOutputs.forEach(input -> mergedInputs.put(identity(input), input));
+        var mergedOutputs = new LinkedHashMap<OutputPath, PageTrace.WrittenOutput>();
+        earlier.outputs().forEach(output -> mergedOutputs.put(output.path(), output));
+        outputs.forEach(output -> mergedOutputs.put(output.path(), output));
+        return new PageTrace(key, fingerprints, List.copyOf(mergedInputs.values()), List.copyOf(mergedOutputs.values()),
+                value);
+    }
+
+    /**
+     * Answers what a computation that failed read and wrote, for the computation around it: only
+     * what it recorded itself, none of its earlier trace. Mending a file it read must make the
+     * computation around it run again; an output it read is no file a person mends.
+     */
+    synchronized PageTrace failedTrace(String key, Map<String, String> fingerprints) {
+        return new PageTrace(key, fingerprints, List.copyOf(inputs), List.copyOf(outputs), Bytes.of(new byte[0]));
+    }
+
+    /** What an input is about, whatever was found: the same file read twice is one input. */
+    private static Object identity(TraceInput input) {
+        return switch (input) {
+            case TraceInput.FileContent file -> List.of("content", file.path());
+            case TraceInput.Existence existence -> List.of("existence", existence.path());
+            case TraceInput.Listing listing -> List.of("listing", listing.folder());
+            case TraceInput.Volatile volatileInput -> List.of("volatile", volatileInput.what());
+            case TraceInput.Deadline deadline -> List.of("deadline", deadline.moment());
+        };
     }
 }

@@ -50,9 +50,16 @@ public final class TraceStore {
     private final String[] strings;
     /** The store this one was made from, whose bytes an unchanged trace is copied from. */
     private final TraceStore base;
+    /** The keys of traces this store takes from {@code base} as they are there, undecoded. */
+    private final java.util.Set<String> fromBase;
 
     private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded,
             Map<String, int[]> bodies, byte[] data, String[] strings, TraceStore base) {
+        this(kilnVersion, notReusable, decoded, bodies, data, strings, base, java.util.Set.of());
+    }
+
+    private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded,
+            Map<String, int[]> bodies, byte[] data, String[] strings, TraceStore base, java.util.Set<String> fromBase) {
         this.kilnVersion = kilnVersion;
         this.notReusable = notReusable;
         this.decoded = decoded;
@@ -60,6 +67,7 @@ public final class TraceStore {
         this.data = data;
         this.strings = strings;
         this.base = base;
+        this.fromBase = fromBase;
     }
 
     /** Answers a store holding no traces, with the reason every computation must run. */
@@ -81,6 +89,27 @@ public final class TraceStore {
         traces.forEach(trace -> byKey.put(trace.key(), trace));
         return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null,
                 base != null && base.data != null && base.kilnVersion.equals(kilnVersion) ? base : null);
+    }
+
+    /**
+     * Answers the traces of {@code base} with {@code traces} in place of those of the same keys:
+     * a build that ran a few computations and kept the rest. The traces it keeps are not decoded;
+     * encoding copies their bytes.
+     */
+    public static TraceStore updated(String kilnVersion, TraceStore base, Collection<PageTrace> traces) {
+        var byKey = new LinkedHashMap<String, PageTrace>();
+        traces.forEach(trace -> byKey.put(trace.key(), trace));
+        var kept = new java.util.LinkedHashSet<String>(base.keys());
+        kept.removeAll(byKey.keySet());
+        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null,
+                base, Collections.unmodifiableSet(kept));
+    }
+
+    /** Answers the key of every trace, in the order they are kept. */
+    private List<String> keys() {
+        var keys = new ArrayList<String>(fromBase);
+        keys.addAll(data == null ? decoded.keySet() : bodies.keySet());
+        return keys;
     }
 
     /**
@@ -131,23 +160,36 @@ public final class TraceStore {
     /** Answers the bytes of this store. */
     public Bytes encode() {
         try {
-            var all = traces();
-            var reused = base == null ? 0 : all.values().stream().filter(base::holdsBytesOf).count();
+            var keys = keys();
+            // Traces taken from the base, or decoded from it and unchanged, are as its bytes say.
+            var copyable = base == null || base.data == null ? 0
+                    : keys.stream().filter(key -> fromBase.contains(key) || base.holdsBytesOf(decoded.get(key))).count();
             // Reusing the base's bytes means keeping its string table, strings of gone traces too:
             // worth it only while most traces are the base's.
-            var copyFrom = reused * 2 > all.size() ? base : null;
+            var copyFrom = copyable * 2 > keys.size() ? base : null;
+            var all = new LinkedHashMap<String, PageTrace>();
+            for (var key : keys) {
+                var trace = decoded.get(key);
+                if (trace == null && (copyFrom == null || !copyFrom.bodies.containsKey(key))) {
+                    trace = trace(key).orElse(null);
+                }
+                if (trace != null || copyFrom != null && copyFrom.bodies.containsKey(key)) {
+                    all.put(key, trace);
+                }
+            }
             var table = new StringTable(copyFrom == null ? new String[0] : copyFrom.strings);
             // Sized from the store it comes from: a 30 MB store grown from 32 bytes is copied 20 times.
             var bodies = new Buffer(copyFrom == null ? 1 << 16 : copyFrom.data.length);
             var traceOut = new DataOutputStream(bodies);
-            var keys = new int[all.size()];
+            var keyIndexes = new int[all.size()];
             var lengths = new int[all.size()];
             int i = 0;
-            for (var trace : all.values()) {
+            for (var entry : all.entrySet()) {
+                var trace = entry.getValue();
                 int before = bodies.size();
-                keys[i] = table.index(trace.key());
-                if (copyFrom != null && copyFrom.holdsBytesOf(trace)) {
-                    var body = copyFrom.bodies.get(trace.key());
+                keyIndexes[i] = table.index(entry.getKey());
+                if (copyFrom != null && (trace == null || copyFrom.holdsBytesOf(trace))) {
+                    var body = copyFrom.bodies.get(entry.getKey());
                     traceOut.write(copyFrom.data, body[0], body[1]);
                 } else {
                     writeTrace(traceOut, trace, table);
@@ -155,7 +197,7 @@ public final class TraceStore {
                 traceOut.flush();
                 lengths[i++] = bodies.size() - before;
             }
-            var buffer = new Buffer(bodies.size() + 1024 + table.strings.size() * 64 + keys.length * 8);
+            var buffer = new Buffer(bodies.size() + 1024 + table.strings.size() * 64 + keyIndexes.length * 8);
             var out = new DataOutputStream(buffer);
             out.write(MAGIC);
             out.writeInt(FORMAT);
@@ -166,8 +208,8 @@ public final class TraceStore {
             }
             out.writeInt(all.size());
             int offset = 0;
-            for (int t = 0; t < keys.length; t++) {
-                out.writeInt(keys[t]);
+            for (int t = 0; t < keyIndexes.length; t++) {
+                out.writeInt(keyIndexes[t]);
                 out.writeInt(lengths[t]);
                 out.write(bodies.array(), offset, lengths[t]);
                 offset += lengths[t];
@@ -188,12 +230,12 @@ public final class TraceStore {
      * build may prune), for {@code --no-cache}.
      */
     public TraceStore withoutReuse(String reason) {
-        return new TraceStore(kilnVersion, Optional.of(reason), decoded, bodies, data, strings, base);
+        return new TraceStore(kilnVersion, Optional.of(reason), decoded, bodies, data, strings, base, fromBase);
     }
 
     /** Answers whether this store was read from bytes and {@code trace} is the very one it decoded. */
     private boolean holdsBytesOf(PageTrace trace) {
-        return data != null && decoded.get(trace.key()) == trace;
+        return data != null && trace != null && decoded.get(trace.key()) == trace;
     }
 
     /** Answers the trace of a computation, where this store has a reusable one. */
@@ -203,6 +245,9 @@ public final class TraceStore {
 
     private Optional<PageTrace> trace(String key) {
         var trace = decoded.get(key);
+        if (trace == null && fromBase.contains(key)) {
+            return base.trace(key);
+        }
         if (trace != null || data == null) {
             return Optional.ofNullable(trace);
         }
@@ -228,11 +273,7 @@ public final class TraceStore {
     /** Answers every trace, reusable or not, by key (decoding them all). */
     public Map<String, PageTrace> traces() {
         var all = new TreeMap<String, PageTrace>();
-        if (data == null) {
-            all.putAll(decoded);
-        } else {
-            bodies.keySet().forEach(key -> trace(key).ifPresent(trace -> all.put(key, trace)));
-        }
+        keys().forEach(key -> trace(key).ifPresent(trace -> all.put(key, trace)));
         return all;
     }
 

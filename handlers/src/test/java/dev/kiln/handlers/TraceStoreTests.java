@@ -63,6 +63,25 @@ class TraceStoreTests {
     }
 
     @Test
+    void aStoreUpdatedWithAFewTracesKeepsTheOthersAsTheyWere() {
+        var earlier = TraceStore.decode(TraceStore.of(VERSION, traces(20)).encode(), VERSION);
+        var replaced = new PageTrace("page:p3/index.html", Map.of(), List.of(), List.of(), Bytes.utf8("new"));
+        var added = trace(50);
+        var updated = TraceStore.updated(VERSION, earlier, List.of(replaced, added));
+        var expected = new java.util.TreeMap<String, PageTrace>();
+        traces(20).forEach(trace -> expected.put(trace.key(), trace));
+        expected.put(replaced.key(), replaced);
+        expected.put(added.key(), added);
+        assertEquals(expected, updated.traces());
+        assertEquals(expected, TraceStore.decode(updated.encode(), VERSION).traces());
+        // Updated again, as kiln serve's builds do in memory.
+        var again = TraceStore.updated(VERSION, updated, List.of(trace(3)));
+        expected.put("page:p3/index.html", trace(3));
+        assertEquals(expected, TraceStore.decode(again.encode(), VERSION).traces());
+        assertEquals(Optional.of(added), again.reusable(added.key()));
+    }
+
+    @Test
     void aDamagedStoreIsSetAsideNeverTrusted() {
         var good = TraceStore.of(VERSION, traces(5)).encode().toArray();
         var truncated = Arrays.copyOf(good, good.length - 20);

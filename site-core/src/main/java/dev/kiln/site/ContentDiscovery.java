@@ -186,7 +186,7 @@ final class ContentDiscovery {
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
             var fingerprints = cascade.isEmpty() ? Map.of("config", configFingerprint)
                     : Map.of("config", configFingerprint, "cascade", Fingerprint.of(cascade));
-            var page = perform(new Traced<>("parse:" + file.value(), fingerprints, PageCodec.INSTANCE,
+            var page = perform(new Traced<>(parseKey(file), fingerprints, PageCodec.INSTANCE,
                     () -> parseFile(parser, file, cascades)));
             return Either.right(page);
         } catch (SiteException e) {
@@ -197,6 +197,16 @@ final class ContentDiscovery {
             // A fault in one file must not hide the others' problems.
             return Either.left(new BuildProblem(file.value(), 0, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Answers the key of a content file's parse trace. */
+    static String parseKey(SitePath file) {
+        return "parse:" + file.value();
+    }
+
+    /** Answers whether a content file describes a section (or the home page) rather than a page. */
+    static boolean isSectionFile(SitePath file) {
+        return file.fileName().equals(SECTION_FILE);
     }
 
     /** Answers the cascade a content file gets from the sections above it. */

@@ -1,5 +1,6 @@
 package dev.kiln.site;
 
+import dev.kiln.effects.RenderedMarkdown;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,10 +28,30 @@ final class Links {
     record Checked(Map<String, String> rewrites, List<BuildProblem> broken) {
     }
 
-    /** Checks every link of a page against the site's pages, by source file. */
-    static Checked check(Page page, Map<String, Page> bySource) {
-        var rewrites = new LinkedHashMap<String, String>();
-        var broken = new ArrayList<BuildProblem>();
+    /**
+     * A link that leads to a page's source file or to an anchor: what is checked.
+     *
+     * @param link the link as written
+     * @param target the content file it leads to, null where it leads outside content/, or empty
+     *     for an anchor on the same page
+     * @param anchor the anchor, decoded, or empty
+     */
+    private record Reference(RenderedMarkdown.Link link, String target, String anchor) {
+        boolean onSamePage() {
+            return "".equals(target);
+        }
+
+        /** Answers what the link becomes on a target page with this URL. */
+        String rewrite(String url) {
+            var href = link.href();
+            int hash = href.indexOf('#');
+            return url + (anchor.isEmpty() ? "" : "#" + href.substring(hash + 1));
+        }
+    }
+
+    /** Answers a page's links that lead to a page's source file or to an anchor, in order. */
+    private static List<Reference> references(Page page) {
+        var references = new ArrayList<Reference>();
         for (var link : page.links()) {
             var href = link.href();
             if (href.isEmpty() || href.startsWith("//") || hasScheme(href)) {
@@ -44,16 +65,30 @@ final class Links {
                 path = path.substring(0, query);
             }
             if (path.isEmpty()) {
+                references.add(new Reference(link, "", anchor));
+            } else if (path.endsWith(".md")) {
+                references.add(new Reference(link, resolve(page.source(), decoded(path)), anchor));
+            }
+        }
+        return references;
+    }
+
+    /** Checks every link of a page against the site's pages, by source file. */
+    static Checked check(Page page, Map<String, Page> bySource) {
+        var rewrites = new LinkedHashMap<String, String>();
+        var broken = new ArrayList<BuildProblem>();
+        for (var reference : references(page)) {
+            var link = reference.link();
+            var href = link.href();
+            var anchor = reference.anchor();
+            if (reference.onSamePage()) {
                 if (!anchor.isEmpty() && !page.anchors().contains(anchor)) {
                     broken.add(new BuildProblem(page.source(), link.line(),
                             "link to #" + anchor + ": this page has no heading with that id"));
                 }
                 continue;
             }
-            if (!path.endsWith(".md")) {
-                continue;
-            }
-            var target = resolve(page.source(), decoded(path));
+            var target = reference.target();
             var targetPage = target == null ? null : bySource.get(target);
             if (targetPage == null) {
                 broken.add(new BuildProblem(page.source(), link.line(), "link to " + href + ": "
@@ -65,9 +100,34 @@ final class Links {
                         "link to " + href + ": " + target + " has no heading with the id '" + anchor + "'"));
                 continue;
             }
-            rewrites.put(href, targetPage.url() + (anchor.isEmpty() ? "" : "#" + href.substring(hash + 1)));
+            rewrites.put(href, reference.rewrite(targetPage.url()));
         }
         return new Checked(rewrites, broken);
+    }
+
+    /**
+     * Answers the rewrites of a page's links from those an earlier check of it made, where that
+     * check vouches for every link: each leads where a link of the earlier page led (and the pages
+     * it leads to are as they were), and each anchor on the page itself is one it has. Empty where
+     * a link needs checking against the site.
+     */
+    static java.util.Optional<Map<String, String>> rewritesAsBefore(Page page, Map<String, String> earlier) {
+        var rewrites = new LinkedHashMap<String, String>();
+        for (var reference : references(page)) {
+            var href = reference.link().href();
+            if (reference.onSamePage()) {
+                if (!reference.anchor().isEmpty() && !page.anchors().contains(reference.anchor())) {
+                    return java.util.Optional.empty();
+                }
+                continue;
+            }
+            var rewrite = earlier.get(href);
+            if (rewrite == null) {
+                return java.util.Optional.empty();
+            }
+            rewrites.put(href, rewrite);
+        }
+        return java.util.Optional.of(rewrites);
     }
 
     /** Answers the content file a relative or {@code content/}-rooted path leads to, or null outside content/. */

@@ -7,14 +7,10 @@ import dev.kiln.effects.RenderedMarkdown;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,103 +100,18 @@ enum PageCodec implements Codec<Page> {
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {
-        var bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        PlainValues.writeText(out, text);
     }
 
     private static String text(DataInputStream in) throws IOException {
-        var bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return PlainValues.readText(in);
     }
 
     private static void value(DataOutputStream out, Object value) throws IOException {
-        switch (value) {
-            case null -> out.writeByte(0);
-            case String text -> {
-                out.writeByte(1);
-                text(out, text);
-            }
-            case Integer number -> {
-                out.writeByte(2);
-                out.writeInt(number);
-            }
-            case Long number -> {
-                out.writeByte(3);
-                out.writeLong(number);
-            }
-            case Double number -> {
-                out.writeByte(4);
-                out.writeDouble(number);
-            }
-            case Boolean flag -> {
-                out.writeByte(5);
-                out.writeBoolean(flag);
-            }
-            case List<?> list -> {
-                out.writeByte(6);
-                out.writeInt(list.size());
-                for (var item : list) {
-                    value(out, item);
-                }
-            }
-            case Map<?, ?> map -> {
-                out.writeByte(7);
-                out.writeInt(map.size());
-                for (var entry : map.entrySet()) {
-                    text(out, String.valueOf(entry.getKey()));
-                    value(out, entry.getValue());
-                }
-            }
-            case BigInteger number -> {
-                out.writeByte(8);
-                text(out, number.toString());
-            }
-            case byte[] bytes -> {
-                out.writeByte(9);
-                out.writeInt(bytes.length);
-                out.write(bytes);
-            }
-            default -> {
-                out.writeByte(1);
-                text(out, String.valueOf(value));
-            }
-        }
+        PlainValues.write(out, value);
     }
 
     private static Object value(DataInputStream in) throws IOException {
-        int tag = in.readByte();
-        return switch (tag) {
-            case 0 -> null;
-            case 1 -> text(in);
-            case 2 -> in.readInt();
-            case 3 -> in.readLong();
-            case 4 -> in.readDouble();
-            case 5 -> in.readBoolean();
-            case 6 -> {
-                int size = in.readInt();
-                var list = new ArrayList<Object>(size);
-                for (int i = 0; i < size; i++) {
-                    list.add(value(in));
-                }
-                yield Collections.unmodifiableList(list);
-            }
-            case 7 -> {
-                int size = in.readInt();
-                var map = new LinkedHashMap<String, Object>();
-                for (int i = 0; i < size; i++) {
-                    map.put(text(in), value(in));
-                }
-                yield Collections.unmodifiableMap(map);
-            }
-            case 8 -> new BigInteger(text(in));
-            case 9 -> {
-                var bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                yield bytes;
-            }
-            default -> throw new IOException("unknown value tag " + tag);
-        };
+        return PlainValues.read(in);
     }
 }

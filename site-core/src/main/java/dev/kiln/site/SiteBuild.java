@@ -53,23 +53,33 @@ public final class SiteBuild {
     /** How many pages' links one fork checks. */
     private static final int LINK_CHECKS_PER_FORK = 1000;
 
+    /** The key of the whole build's trace. */
+    static final String KEY = "site";
+
     private final BuildOptions options;
     private final Optional<LastBuild> previous;
     private final Consumer<Optional<LastBuild>> onBuilt;
+    /** Whether an edit of pages' words alone may be built without the site ({@link BodyEdits}). */
+    private final boolean bodyEdits;
 
-    private SiteBuild(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt) {
+    private SiteBuild(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt,
+            boolean bodyEdits) {
         this.options = options;
         this.previous = previous;
         this.onBuilt = onBuilt;
+        this.bodyEdits = bodyEdits;
     }
 
     /**
      * Builds the site in the current handler stack. The whole build is itself traced: when not one
      * of its inputs changed, a tracing handler skips it without looking at a single page's trace.
+     * Where the only change since the last build is the words of some pages, which no other
+     * output shows, it renders those pages and updates the search index without assembling the
+     * site ({@link BodyEdits}).
      */
     public static BuildResult run(BuildOptions options) {
-        return run(options, last -> {
-        });
+        return traced(new SiteBuild(options, Optional.empty(), last -> {
+        }, true));
     }
 
     /**
@@ -90,11 +100,16 @@ public final class SiteBuild {
      * {@code kiln serve} passes it; a build from the command line has none.
      */
     public static BuildResult run(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt) {
-        return perform(new Traced<>("site", Map.of("options", Fingerprint.of(options.toString())),
-                BuildResultCodec.INSTANCE, () -> new SiteBuild(options, previous, onBuilt).build()));
+        // It always assembles the site: what it hands over is the site in memory.
+        return traced(new SiteBuild(options, previous, onBuilt, false));
     }
 
-    private BuildResult build() {
+    private static BuildResult traced(SiteBuild build) {
+        return perform(new Traced<>(KEY, Map.of("options", Fingerprint.of(build.options.toString())),
+                SiteRecord.RecordCodec.INSTANCE, build::build)).result();
+    }
+
+    private SiteRecord build() {
         SiteConfig config;
         try {
             perform(new ReportProgress("config", 0, 1));
@@ -102,7 +117,13 @@ public final class SiteBuild {
             perform(new ReportProgress("config", 1, 1));
         } catch (SiteException e) {
             onBuilt.accept(Optional.empty());
-            return BuildResult.failed(e.toProblem());
+            return SiteRecord.withoutParts(BuildResult.failed(e.toProblem()));
+        }
+        if (bodyEdits) {
+            var edited = BodyEdits.build(config);
+            if (edited.isPresent()) {
+                return edited.get();
+            }
         }
         perform(new ReportProgress("discover", 0, 1));
         var discovered = new ContentDiscovery(config, options).discover();
@@ -118,7 +139,7 @@ public final class SiteBuild {
         } catch (SiteException e) {
             problems.add(e.toProblem());
             onBuilt.accept(Optional.empty());
-            return new BuildResult(0, List.of(), List.of(), List.of(), problems);
+            return SiteRecord.withoutParts(new BuildResult(0, List.of(), List.of(), List.of(), problems));
         }
         var links = checkLinks(site, problems);
         var jobs = new ArrayList<OutputJob>();
@@ -188,7 +209,7 @@ public final class SiteBuild {
         onBuilt.accept(problems.isEmpty()
                 ? Optional.of(new LastBuild(site, context, discovered.cascades(), Map.copyOf(contextFingerprints)))
                 : Optional.empty());
-        return new BuildResult(pages, written, upToDate, removed, problems);
+        return SiteRecord.of(new BuildResult(pages, written, upToDate, removed, problems), context.parts());
     }
 
     /**
@@ -287,13 +308,7 @@ public final class SiteBuild {
                         contextFingerprint = context.fingerprint(page, number);
                     }
                     contextFingerprints.put(key, contextFingerprint);
-                    yield new Traced<>("page:" + job.output().value(),
-                            Map.of("config", config, "site data", Fingerprint.of(List.of(contextFingerprint, rewrites))),
-                            Codec.unit(), () -> {
-                                ran.set(true);
-                                renderPage(page, number, context, rewrites);
-                                return Unit.UNIT;
-                            });
+                    yield pageTraced(page, number, context, config, rewrites, contextFingerprint, ran);
                 }
                 case OutputJob.StaticJob(var file, var output) -> new Traced<>("static:" + output.value(), Map.of(),
                         Codec.unit(), () -> {
@@ -313,13 +328,12 @@ public final class SiteBuild {
                             perform(new WriteFile(asset.output(), asset.content()));
                             return Unit.UNIT;
                         });
-                case OutputJob.SearchIndexJob(var pages) -> new Traced<>("file:" + job.output().value(),
+                case OutputJob.SearchIndexJob(var pages) -> new Traced<>(SearchIndex.KEY,
                         Map.of("config", config, "site data", Fingerprint.of(pages.stream().map(SearchIndex::entry).toList())),
                         Codec.unit(), () -> {
                             ran.set(true);
-                            List<Supplier<String>> reads = pages.stream().<Supplier<String>>map(page -> () ->
-                                    PlainText.of(SourceText.bodyOf(perform(new ReadFile(SitePath.of(page.source()))).asUtf8())))
-                                    .toList();
+                            List<Supplier<String>> reads = pages.stream()
+                                    .<Supplier<String>>map(page -> () -> SearchIndex.contentOf(page)).toList();
                             perform(new WriteFile(job.output(), Bytes.utf8(SearchIndex.json(pages, perform(new Parallel<>(reads))))));
                             return Unit.UNIT;
                         });
@@ -335,6 +349,22 @@ public final class SiteBuild {
         } catch (RuntimeException e) {
             return Either.left(new BuildProblem(job.source(), 0, String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * Answers the traced render of one page of a page's list. A content page's trace keeps what
+     * its context showed of the pages around it and its links' rewrites, for {@link BodyEdits}.
+     */
+    static Traced<PageRecord> pageTraced(Page page, int number, TemplateContext context, String config,
+            Map<String, String> rewrites, String contextFingerprint, AtomicBoolean ran) {
+        return new Traced<>("page:" + TemplateContext.pagerOutput(page, number).value(),
+                Map.of("config", config, "site data", Fingerprint.of(List.of(contextFingerprint, rewrites))),
+                PageRecord.RecordCodec.INSTANCE, () -> {
+                    ran.set(true);
+                    renderPage(page, number, context, rewrites);
+                    return page.kind() == Page.Kind.PAGE && number == 1
+                            ? PageRecord.of(context.surroundingsOf(page), rewrites) : PageRecord.NONE;
+                });
     }
 
     static void renderPage(Page page, int number, TemplateContext context, Map<String, String> rewrites) {
@@ -427,7 +457,7 @@ public final class SiteBuild {
 
             @Override
             public OutputPath output() {
-                return OutputPath.of("index.json");
+                return SearchIndex.OUTPUT;
             }
         }
     }

@@ -20,7 +20,9 @@ import java.util.function.Function;
  * always gives the same context.
  */
 final class TemplateContext {
+    /** The whole site; null in a context made {@link #forOnePage for one page}. */
     private final Site site;
+    private final SiteConfig config;
     private final DateTimeFormatter displayDate;
     private final Map<OutputPath, Map<String, Object>> summaries = new HashMap<>();
     private final List<MenuEntry> menu;
@@ -35,10 +37,14 @@ final class TemplateContext {
     private final String siteFieldsHash;
     /** Each term's path, worked out once: summaries, made in the constructor, need them all. */
     private final Map<String, String> termPaths = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The surroundings of pages given rather than worked out from the site, by output. */
+    private final Map<OutputPath, Surroundings> given;
 
     TemplateContext(Site site, Map<String, Object> data, Map<String, String> assets) {
         this.site = site;
-        this.displayDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(site.config().locale());
+        this.config = site.config();
+        this.given = Map.of();
+        this.displayDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(config.locale());
         for (var page : site.pages()) {
             summaries.put(page.output(), summary(page));
             if (page.kind() == Page.Kind.SECTION || page.kind() == Page.Kind.HOME) {
@@ -62,7 +68,82 @@ final class TemplateContext {
         this.menu = menu(site);
         this.siteFields = siteFields(site, data, assets);
         this.siteFieldsHash = Fingerprint.of(siteFields);
-        this.recentPages = recent(site.contentPages(), site.config().homePages());
+        this.recentPages = recent(site.contentPages(), config.homePages());
+    }
+
+    private TemplateContext(SiteConfig config, SiteParts parts, Page page, Surroundings around) {
+        this.site = null;
+        this.config = config;
+        this.given = Map.of(page.output(), around);
+        this.displayDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(config.locale());
+        this.trees.putAll(parts.trees());
+        this.menu = parts.menu();
+        this.siteFields = parts.siteFields();
+        this.siteFieldsHash = Fingerprint.of(siteFields);
+        this.recentPages = List.of();
+    }
+
+    /**
+     * Answers the context of one content page without the site: what the site shows every page
+     * ({@code parts}) and what it shows around this one ({@code around}), both as an earlier build
+     * of the same site recorded them. It gives {@link #of} and {@link #fingerprint} for that page
+     * alone, as the whole site's context would where the site is the same but for the page's words.
+     */
+    static TemplateContext forOnePage(SiteConfig config, SiteParts parts, Page page, Surroundings around) {
+        if (page.kind() != Page.Kind.PAGE) {
+            throw new IllegalArgumentException("only a content page's context stands without its site: " + page.source());
+        }
+        return new TemplateContext(config, parts, page, around);
+    }
+
+    /**
+     * What the site shows every page: its fields (config, data, assets, top sections), the menu,
+     * and the section trees of docs sidebars by top section.
+     *
+     * @param siteFields the {@code site} fields but for the menu
+     * @param menu the menu's entries
+     * @param trees the sidebar trees, by top section
+     */
+    record SiteParts(Map<String, Object> siteFields, List<MenuEntry> menu, Map<String, Map<String, Object>> trees) {
+    }
+
+    /**
+     * What a page's context shows of the pages around it.
+     *
+     * @param breadcrumbs the sections above it, as links
+     * @param tree the top section whose sidebar tree it shows, or null
+     * @param prev the page before it in its section, as a link, or null
+     * @param next the page after it, or null
+     */
+    record Surroundings(List<Map<String, Object>> breadcrumbs, String tree, Map<String, Object> prev,
+            Map<String, Object> next) {
+    }
+
+    /** Answers what every page's context shows of the site. */
+    SiteParts parts() {
+        return new SiteParts(siteFields, menu, OrderedMaps.copyOf(new java.util.TreeMap<>(trees)));
+    }
+
+    /** Answers what a page's context shows of the pages around it. */
+    Surroundings surroundingsOf(Page page) {
+        var around = given.get(page.output());
+        if (around != null) {
+            return around;
+        }
+        var top = page.section().contains("/") ? page.section().substring(0, page.section().indexOf('/')) : page.section();
+        var tree = (page.kind() == Page.Kind.PAGE || page.kind() == Page.Kind.SECTION) && trees.containsKey(top) ? top : null;
+        Map<String, Object> prev = null;
+        Map<String, Object> next = null;
+        if (page.kind() == Page.Kind.PAGE) {
+            var neighbours = this.neighbours.get(page.output());
+            if (neighbours != null && neighbours[0] != null) {
+                prev = link(neighbours[0]);
+            }
+            if (neighbours != null && neighbours[1] != null) {
+                next = link(neighbours[1]);
+            }
+        }
+        return new Surroundings(breadcrumbs(page), tree, prev, next);
     }
 
     /** How many pages on each side of the current one a pager lists (besides the first and last). */
@@ -118,7 +199,7 @@ final class TemplateContext {
 
     /** Answers how many pages a page's list takes ({@code paginate} at a time); 1 for pages without one. */
     int pagerCount(Page page) {
-        int per = site.config().paginate();
+        int per = config.paginate();
         int listed = listed(page).size();
         return per == 0 || listed == 0 ? 1 : (listed + per - 1) / per;
     }
@@ -144,7 +225,7 @@ final class TemplateContext {
      */
     private List<Map<String, Object>> tableOfContents(RenderedMarkdown rendered) {
         var entries = rendered.headings().stream()
-                .filter(heading -> heading.level() >= 2 && heading.level() <= site.config().tocDepth())
+                .filter(heading -> heading.level() >= 2 && heading.level() <= config.tocDepth())
                 .map(heading -> {
                     var entry = new LinkedHashMap<String, Object>();
                     entry.put("level", heading.level());
@@ -212,7 +293,7 @@ final class TemplateContext {
         page.terms().forEach((plural, names) -> links.put(plural, names.stream().map(name -> {
             var link = new LinkedHashMap<String, Object>();
             link.put("name", name);
-            link.put("url", site.config().basePath()
+            link.put("url", config.basePath()
                     + termPaths.computeIfAbsent(plural + "\n" + name, key -> PageParser.termPath(plural, name)));
             return OrderedMaps.copyOf(link);
         }).toList()));
@@ -220,7 +301,6 @@ final class TemplateContext {
     }
 
     private Map<String, Object> summary(Page page) {
-        var config = site.config();
         var fields = new LinkedHashMap<String, Object>();
         fields.put("title", page.title());
         fields.put("url", page.url());
@@ -257,10 +337,10 @@ final class TemplateContext {
         fields.put("readingTime", page.readingTime());
         fields.put("content", rendered.html());
         fields.put("toc", tableOfContents(rendered));
-        fields.put("breadcrumbs", breadcrumbs(page));
-        var top = page.section().contains("/") ? page.section().substring(0, page.section().indexOf('/')) : page.section();
-        if ((page.kind() == Page.Kind.PAGE || page.kind() == Page.Kind.SECTION) && trees.containsKey(top)) {
-            fields.put("sectionTree", trees.get(top));
+        var around = surroundingsOf(page);
+        fields.put("breadcrumbs", around.breadcrumbs());
+        if (around.tree() != null) {
+            fields.put("sectionTree", trees.get(around.tree()));
         }
         switch (page.kind()) {
             case HOME -> {
@@ -283,12 +363,11 @@ final class TemplateContext {
                 return OrderedMaps.copyOf(entry);
             }).toList());
             case PAGE -> {
-                var around = neighbours.get(page.output());
-                if (around != null && around[0] != null) {
-                    fields.put("prev", link(around[0]));
+                if (around.prev() != null) {
+                    fields.put("prev", around.prev());
                 }
-                if (around != null && around[1] != null) {
-                    fields.put("next", link(around[1]));
+                if (around.next() != null) {
+                    fields.put("next", around.next());
                 }
             }
             case NOT_FOUND -> {
@@ -301,7 +380,7 @@ final class TemplateContext {
     /** Puts one page of a list page's pages in its fields, and the pager that leads to the others. */
     private void paginated(Map<String, Object> fields, Page page, int number, Function<List<Page>, List<?>> listing) {
         var all = listed(page);
-        int per = site.config().paginate();
+        int per = config.paginate();
         int total = pagerCount(page);
         var slice = per == 0 ? all : all.subList(Math.min(all.size(), (number - 1) * per), Math.min(all.size(), number * per));
         fields.put("pages", listing.apply(slice));
@@ -358,7 +437,6 @@ final class TemplateContext {
     }
 
     private Map<String, Object> siteFields(Site site, Map<String, Object> data, Map<String, String> assets) {
-        var config = site.config();
         var fields = new LinkedHashMap<String, Object>();
         fields.put("title", config.title());
         fields.put("baseURL", config.baseURL());
@@ -385,7 +463,7 @@ final class TemplateContext {
 
     /** The main menu as a page sees it: the entry leading to it, or to its section, is active. */
     private List<Map<String, Object>> menuOf(Page page) {
-        var basePath = site.config().basePath();
+        var basePath = config.basePath();
         return menu.stream().map(entry -> {
             var active = entry.url().equals(page.url())
                     || (!entry.url().equals(basePath) && page.url().startsWith(entry.url()));

@@ -44,6 +44,7 @@ class IncrementalPropertyTests {
                 // As kiln serve builds: each build takes the context fingerprints the last one kept.
                 site.reusingLastBuild();
             }
+            // Else as kiln build builds: an edit of pages' words alone is built without the site.
             site.build();
             var history = new ArrayList<String>();
             for (int step = 0; step < EDITS_PER_SEQUENCE; step++) {

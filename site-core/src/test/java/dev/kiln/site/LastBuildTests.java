@@ -24,7 +24,7 @@ class LastBuildTests {
     private static final String PAGE_OUTPUT = "section-1/page-7/index.html";
 
     private static TestSite built() {
-        var site = TestSite.of(SyntheticSite.generate(40, 3, 5, 9));
+        var site = TestSite.of(SyntheticSite.generate(40, 3, 5, 9)).keepingLastBuild();
         assertTrue(site.build().succeeded());
         return site;
     }
@@ -92,7 +92,7 @@ class LastBuildTests {
         assertTrue(site.build().problems().stream().anyMatch(problem -> problem.file().equals(PAGE)));
         assertNull(site.lastBuild(), "a build with problems keeps nothing to render from");
 
-        var fixed = TestSite.of(SyntheticSite.generate(40, 3, 5, 9));
+        var fixed = TestSite.of(SyntheticSite.generate(40, 3, 5, 9)).keepingLastBuild();
         fixed.build();
         append(fixed, PAGE, "\n{{< no-such-shortcode >}}\n");
         assertEquals(Optional.empty(), renderEdited(fixed, PAGE));
@@ -103,7 +103,7 @@ class LastBuildTests {
     void aPageWithShortcodesAndNeighboursIsRenderedAsTheBuildRendersIt() {
         var files = new java.util.LinkedHashMap<>(FixtureSites.smallBlog());
         files.put("layouts/shortcodes/note.hbs", "<aside>{{text}} on {{page.title}}</aside>");
-        var site = TestSite.of(files);
+        var site = TestSite.of(files).keepingLastBuild();
         assertTrue(site.build().succeeded());
         var path = "content/blog/first-post.md";
         append(site, path, "\n{{< note text=\"Said\" >}}\n\nMore words at the end.\n");

@@ -35,6 +35,7 @@ final class TestSite {
     private MetricsHandler lastMetrics;
     private LastBuild lastBuild;
     private boolean reuseLastBuild;
+    private boolean keepLastBuild;
 
     private TestSite(InMemoryFiles files) {
         this.files = files;
@@ -61,9 +62,19 @@ final class TestSite {
         return this;
     }
 
-    /** Makes the following builds take what the last one kept, as {@code kiln serve}'s do. */
+    /**
+     * Makes the following builds keep what {@code kiln serve} keeps of a build ({@link #lastBuild}),
+     * which the whole site is built for; by default they build as {@code kiln build} does.
+     */
+    TestSite keepingLastBuild() {
+        keepLastBuild = true;
+        return this;
+    }
+
+    /** Makes the following builds keep and take what the last one kept, as {@code kiln serve}'s do. */
     TestSite reusingLastBuild() {
         reuseLastBuild = true;
+        keepLastBuild = true;
         return this;
     }
 
@@ -99,7 +110,10 @@ final class TestSite {
             handlers.addAll(belowTraces);
             handlers.add(files);
             var previous = reuseLastBuild ? java.util.Optional.ofNullable(lastBuild) : java.util.Optional.<LastBuild>empty();
-            var result = HandlerStack.of(handlers).run(() -> SiteBuild.run(options, previous, kept -> lastBuild = kept.orElse(null)));
+            var stack = HandlerStack.of(handlers);
+            var result = keepLastBuild
+                    ? stack.run(() -> SiteBuild.run(options, previous, kept -> lastBuild = kept.orElse(null)))
+                    : stack.run(() -> SiteBuild.run(options));
             traces = lastTrace.store().encode();
             return result;
         }

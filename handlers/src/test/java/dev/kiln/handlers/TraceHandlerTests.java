@@ -1,0 +1,146 @@
+package dev.kiln.handlers;
+
+import static dev.kiln.effects.Effects.perform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.ChangedFiles;
+import dev.kiln.effects.Codec;
+import dev.kiln.effects.HandlerStack;
+import dev.kiln.effects.KeepEarlierTrace;
+import dev.kiln.effects.ListFiles;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadFile;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.Recorded;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.Traced;
+import dev.kiln.effects.Unit;
+import dev.kiln.effects.WriteFile;
+import dev.kiln.testing.InMemoryFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** What the trace handler tells a computation that runs again, and what it keeps of its last run. */
+class TraceHandlerTests {
+    private static final String VERSION = "test";
+
+    private final InMemoryFiles files = InMemoryFiles.of(Map.of("content/a.md", "a", "content/b.md", "b", "content/c.md", "c"));
+    private TraceStore store = TraceStore.empty(VERSION, "first build");
+
+    /** Runs a traced computation keyed "all" in a build of its own; answers what it answered. */
+    private <T> T build(Map<String, String> fingerprints, Supplier<T> computation, Codec<T> codec) {
+        var trace = TraceHandler.reusing(store, VERSION);
+        var answer = HandlerStack.of(trace, files).run(() -> perform(new Traced<>("all", fingerprints, codec, computation)));
+        store = TraceStore.decode(trace.store().encode(), VERSION);
+        return answer;
+    }
+
+    private final List<Optional<Set<SitePath>>> changes = new ArrayList<>();
+
+    /** Fingerprints are hashes: the store keeps them as raw bytes. */
+    private static String hash(String text) {
+        return Bytes.utf8(text).sha256();
+    }
+
+    /** Reads every file and writes their concatenation; asks what changed first. */
+    private Unit readAll() {
+        changes.add(perform(new ChangedFiles()));
+        var text = new StringBuilder();
+        for (var path : perform(new ListFiles(SitePath.of("content")))) {
+            text.append(perform(new ReadFile(path)).asUtf8());
+        }
+        perform(new WriteFile(OutputPath.of("all.txt"), Bytes.utf8(text.toString())));
+        return Unit.UNIT;
+    }
+
+    @Test
+    void aComputationThatRunsAgainLearnsWhichFilesChangedWhereNothingElseDid() {
+        build(Map.of(), this::readAll, Codec.unit());
+        files.put("content/b.md", "B");
+        build(Map.of(), this::readAll, Codec.unit());
+        files.put("content/a.md", "A").put("content/c.md", "C");
+        build(Map.of(), this::readAll, Codec.unit());
+        assertEquals(List.of(Optional.empty(), Optional.of(Set.of(SitePath.of("content/b.md"))),
+                Optional.of(Set.of(SitePath.of("content/a.md"), SitePath.of("content/c.md")))), changes);
+
+        changes.clear();
+        files.put("content/d.md", "d");
+        build(Map.of(), this::readAll, Codec.unit());
+        files.put("content/a.md", "again");
+        build(Map.of("config", hash("2")), this::readAll, Codec.unit());
+        files.putOutput("all.txt", "edited by hand");
+        files.put("content/a.md", "and again");
+        build(Map.of("config", hash("2")), this::readAll, Codec.unit());
+        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty()), changes,
+                "a new file, another fingerprint, an output changed outside: more than files changed");
+    }
+
+    @Test
+    void aComputationThatKeepsItsEarlierTraceStillDependsOnWhatItDidNotReadAgain() {
+        build(Map.of(), this::readAll, Codec.unit());
+        files.put("content/b.md", "B");
+        // Updates its output from the one it wrote and the one file that changed.
+        build(Map.of(), () -> {
+            perform(new KeepEarlierTrace());
+            var before = perform(new ReadOutputFile(OutputPath.of("all.txt"))).orElseThrow().asUtf8();
+            var b = perform(new ReadFile(SitePath.of("content/b.md"))).asUtf8();
+            perform(new WriteFile(OutputPath.of("all.txt"), Bytes.utf8(before.replace("b", b))));
+            return Unit.UNIT;
+        }, Codec.unit());
+        assertEquals("aBc", files.outputText("all.txt"));
+
+        changes.clear();
+        build(Map.of(), this::readAll, Codec.unit());
+        assertEquals(List.of(), changes, "its trace holds: the output it read follows from the inputs kept");
+        files.put("content/c.md", "C");
+        build(Map.of(), this::readAll, Codec.unit());
+        assertEquals(List.of(Optional.of(Set.of(SitePath.of("content/c.md")))), changes,
+                "a file it did not read again is still one of its inputs");
+        assertEquals("aBC", files.outputText("all.txt"));
+    }
+
+    @Test
+    void readingAnOutputWithoutKeepingTheEarlierTraceMakesTheComputationRunEveryTime() {
+        build(Map.of(), this::readAll, Codec.unit());
+        Supplier<Unit> copyOutput = () -> {
+            perform(new ReadOutputFile(OutputPath.of("all.txt")));
+            return Unit.UNIT;
+        };
+        build(Map.of("copy", hash("1")), copyOutput, Codec.unit());
+        var trace = TraceHandler.reusing(store, VERSION);
+        HandlerStack.of(trace, files).run(() -> perform(new Traced<>("all", Map.of("copy", hash("1")), Codec.unit(), copyOutput)));
+        assertEquals(Map.of("all", List.of("it reads the output all.txt")), trace.rebuilt());
+    }
+
+    @Test
+    void theLastBuildsAnswerAndOutputsCanBeAskedFor() {
+        var codec = new Codec<String>() {
+            @Override
+            public Bytes encode(String value) {
+                return Bytes.utf8(value);
+            }
+
+            @Override
+            public String decode(Bytes bytes) {
+                return bytes.asUtf8();
+            }
+        };
+        build(Map.of("config", hash("1")), () -> {
+            readAll();
+            return "answer";
+        }, codec);
+        var answer = HandlerStack.of(TraceHandler.reusing(store, VERSION), files)
+                .run(() -> perform(new Recorded<>("all", codec)));
+        assertEquals(Optional.of(new Recorded.Answer<>("answer", Map.of("config", hash("1")),
+                Map.of(OutputPath.of("all.txt"), Bytes.utf8("abc").sha256()))), answer);
+        assertTrue(HandlerStack.of(TraceHandler.reusing(store.withoutReuse("--no-cache"), VERSION), files)
+                .run(() -> perform(new Recorded<>("all", codec))).isEmpty());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.kiln.site;
+
+import static dev.kiln.effects.Effects.perform;
+
+import dev.kiln.effects.Bytes;
+import dev.kiln.effects.ChangedFiles;
+import dev.kiln.effects.Codec;
+import dev.kiln.effects.KeepEarlierTrace;
+import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.Recorded;
+import dev.kiln.effects.SitePath;
+import dev.kiln.effects.Traced;
+import dev.kiln.effects.Unit;
+import dev.kiln.effects.WriteFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Builds an edit of some pages' words without the site. Where the only files changed since the
+ * last build are content pages of it, each the same as before in everything other outputs show
+ * of it ({@link LastBuild#seenAlike}: title, summary, date, terms, anchors, front matter) and
+ * linking to no page it did not link to, nothing can change but those pages and the search index. Each page is
+ * then parsed and rendered with the context the last build gave it, which the traces kept (the
+ * site's parts in the whole build's trace, what surrounds the page in its own), and its entry of
+ * the index is replaced; the whole build's trace keeps everything else it recorded.
+ *
+ * <p>It declines, having written nothing, wherever it cannot vouch for the result: any other
+ * change, a page that was no page of the last build, a last build with problems, a section's
+ * cascade, a file that no longer parses. The whole build then runs as always. Both keep the
+ * same traces, so a later build cannot tell which of the two ran.
+ */
+final class BodyEdits {
+    private BodyEdits() {
+    }
+
+    /** One edited page: its content file, the page parsed anew, and what its trace kept. */
+    private record Edit(SitePath file, Page page, PageRecord.Kept kept) {
+    }
+
+    /**
+     * Builds the edit, from inside the whole build's traced computation; answers what that
+     * computation answers, or nothing where the whole build must run.
+     */
+    static Optional<SiteRecord> build(SiteConfig config) {
+        var changed = perform(new ChangedFiles());
+        if (changed.isEmpty() || changed.get().isEmpty()) {
+            return Optional.empty();
+        }
+        var last = perform(new Recorded<>(SiteBuild.KEY, SiteRecord.RecordCodec.INSTANCE));
+        if (last.isEmpty() || !last.get().value().result().problems().isEmpty()) {
+            return Optional.empty();
+        }
+        var parts = last.get().value().siteParts();
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        var configFingerprint = config.fingerprint();
+        var parser = new PageParser(config);
+        var edits = new ArrayList<Edit>();
+        var written = new ArrayList<OutputPath>();
+        try {
+            for (var file : changed.get()) {
+                var edit = edit(file, parser, configFingerprint);
+                if (edit.isEmpty()) {
+                    return Optional.empty();
+                }
+                edits.add(edit.get());
+            }
+            if (config.searchIndex()) {
+                // What the index holds now is what the whole build's trace says (its check saw every
+                // output as written); its own trace must say the same, for its entries to be replaced.
+                var index = perform(new Recorded<>(SearchIndex.KEY, Codec.unit()));
+                var now = last.get().outputs().get(SearchIndex.OUTPUT);
+                if (index.isEmpty() || now == null || !now.equals(index.get().outputs().get(SearchIndex.OUTPUT))) {
+                    return Optional.empty();
+                }
+                // Its entries show only what the edits left as it was: so is its fingerprint.
+                perform(new Traced<>(SearchIndex.KEY, index.get().fingerprints(), Codec.unit(), () -> updateIndex(edits)));
+                written.add(SearchIndex.OUTPUT);
+            }
+            for (var edit : edits) {
+                var page = edit.page();
+                var context = TemplateContext.forOnePage(config, parts.get(), page, edit.kept().surroundings());
+                perform(SiteBuild.pageTraced(page, 1, context, configFingerprint, edit.kept().rewrites(),
+                        context.fingerprint(page, 1), new AtomicBoolean()));
+                written.add(page.output());
+            }
+        } catch (RuntimeException e) {
+            // A file that no longer parses, a template that fails: the whole build says what is wrong.
+            return Optional.empty();
+        }
+        perform(new KeepEarlierTrace());
+        var before = last.get().value().result();
+        var upToDate = new ArrayList<OutputPath>(before.upToDate());
+        upToDate.addAll(before.written());
+        upToDate.removeAll(new HashSet<>(written));
+        upToDate.sort(null);
+        written.sort(null);
+        return Optional.of(new SiteRecord(new BuildResult(before.pages(), written, upToDate, List.of(), List.of()),
+                last.get().value().parts()));
+    }
+
+    /** Answers an edited file's page parsed anew, where it is an edit of a page's words alone. */
+    private static Optional<Edit> edit(SitePath file, PageParser parser, String configFingerprint) {
+        if (!file.isInside(ContentDiscovery.CONTENT) || !file.fileName().endsWith(".md")
+                || ContentDiscovery.isSectionFile(file)) {
+            return Optional.empty();
+        }
+        var key = ContentDiscovery.parseKey(file);
+        var parsed = perform(new Recorded<>(key, PageCodec.INSTANCE));
+        // A page under a section that cascades front matter to it has another fingerprint: left to
+        // the whole build, which works out cascades.
+        var fingerprints = Map.of("config", configFingerprint);
+        if (parsed.isEmpty() || !parsed.get().fingerprints().equals(fingerprints)) {
+            return Optional.empty();
+        }
+        var old = parsed.get().value();
+        if (old.kind() != Page.Kind.PAGE) {
+            return Optional.empty();
+        }
+        // A page the last build rendered has a trace; a draft, a page yet to come or Markdown that is
+        // no page (beside a bundle's) has none.
+        var rendered = perform(new Recorded<>("page:" + old.output().value(), PageRecord.RecordCodec.INSTANCE));
+        var kept = rendered.flatMap(answer -> answer.value().kept());
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        var page = perform(new Traced<>(key, fingerprints, PageCodec.INSTANCE,
+                () -> ContentDiscovery.parseFile(parser, file, Map.of())));
+        if (!LastBuild.seenAlike(old, page)) {
+            return Optional.empty();
+        }
+        // Its links to other pages' files are checked against the site, unless it had them before.
+        var rewrites = Links.rewritesAsBefore(page, kept.get().rewrites());
+        if (rewrites.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Edit(file, page, new PageRecord.Kept(kept.get().surroundings(), rewrites.get())));
+    }
+
+    /** Replaces the edited pages' entries of the search index, keeping the index's earlier trace. */
+    private static Unit updateIndex(List<Edit> edits) {
+        perform(new KeepEarlierTrace());
+        var index = perform(new ReadOutputFile(SearchIndex.OUTPUT))
+                .orElseThrow(() -> new IllegalStateException("the search index is gone"))
+                .asUtf8();
+        for (var edit : edits) {
+            var page = edit.page();
+            index = SearchIndex.withContent(index, page, SearchIndex.contentOf(page))
+                    .orElseThrow(() -> new IllegalStateException("the search index has no entry for " + page.source()));
+        }
+        perform(new WriteFile(SearchIndex.OUTPUT, Bytes.utf8(index)));
+        return Unit.UNIT;
+    }
+
+}
