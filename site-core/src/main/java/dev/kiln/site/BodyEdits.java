@@ -38,8 +38,12 @@ final class BodyEdits {
     private BodyEdits() {
     }
 
-    /** One edited page: its content file, the page parsed anew, and what its trace kept. */
-    private record Edit(SitePath file, Page page, PageRecord.Kept kept) {
+    /**
+     * One edited page: its content file, the page parsed anew, what its context showed around it,
+     * and its links' rewrites.
+     */
+    private record Edit(SitePath file, Page page, TemplateContext.Surroundings surroundings,
+            Map<String, String> rewrites) {
     }
 
     /**
@@ -85,8 +89,8 @@ final class BodyEdits {
             }
             for (var edit : edits) {
                 var page = edit.page();
-                var context = TemplateContext.forOnePage(config, parts.get(), page, edit.kept().surroundings());
-                perform(SiteBuild.pageTraced(page, 1, context, configFingerprint, edit.kept().rewrites(),
+                var context = TemplateContext.forOnePage(config, parts.get(), page, edit.surroundings());
+                perform(SiteBuild.pageTraced(page, 1, context, configFingerprint, edit.rewrites(),
                         context.fingerprint(page, 1), new AtomicBoolean()));
                 written.add(page.output());
             }
@@ -125,9 +129,9 @@ final class BodyEdits {
         }
         // A page the last build rendered has a trace; a draft, a page yet to come or Markdown that is
         // no page (beside a bundle's) has none.
-        var rendered = perform(new Recorded<>("page:" + old.output().value(), PageRecord.RecordCodec.INSTANCE));
-        var kept = rendered.flatMap(answer -> answer.value().kept());
-        if (kept.isEmpty()) {
+        var rendered = perform(new Recorded<>(pageKey(old), PageRecord.RecordCodec.INSTANCE));
+        var surroundings = rendered.flatMap(answer -> answer.value().surroundings());
+        if (surroundings.isEmpty()) {
             return Optional.empty();
         }
         var page = perform(new Traced<>(key, fingerprints, PageCodec.INSTANCE,
@@ -135,12 +139,33 @@ final class BodyEdits {
         if (!LastBuild.seenAlike(old, page)) {
             return Optional.empty();
         }
-        // Its links to other pages' files are checked against the site, unless it had them before.
-        var rewrites = Links.rewritesAsBefore(page, kept.get().rewrites());
-        if (rewrites.isEmpty()) {
+        // Its links are checked against the pages of the last build, as the traces kept them: the
+        // edits changed none of what a link finds (URLs, anchors). A broken one is left to the
+        // whole build, which reports it.
+        var links = Links.check(page, BodyEdits::pageOfLastBuild);
+        if (!links.broken().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Edit(file, page, new PageRecord.Kept(kept.get().surroundings(), rewrites.get())));
+        return Optional.of(new Edit(file, page, surroundings.get(), links.rewrites()));
+    }
+
+    /**
+     * Answers the page of the last build parsed from a content file, or null: a page it rendered
+     * has a trace of its render, a draft or a page yet to come has none.
+     */
+    private static Page pageOfLastBuild(String source) {
+        try {
+            var parsed = perform(new Recorded<>(ContentDiscovery.parseKey(SitePath.of(source)), PageCodec.INSTANCE));
+            return parsed.filter(answer -> perform(new Recorded<>(pageKey(answer.value()), PageRecord.RecordCodec.INSTANCE))
+                    .isPresent()).map(Recorded.Answer::value).orElse(null);
+        } catch (IllegalArgumentException e) {
+            // No path of the site at all.
+            return null;
+        }
+    }
+
+    private static String pageKey(Page page) {
+        return SiteBuild.pageKey(page.output());
     }
 
     /** Replaces the edited pages' entries of the search index, keeping the index's earlier trace. */

@@ -1,6 +1,5 @@
 package dev.kiln.site;
 
-import dev.kiln.effects.RenderedMarkdown;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,30 +27,18 @@ final class Links {
     record Checked(Map<String, String> rewrites, List<BuildProblem> broken) {
     }
 
-    /**
-     * A link that leads to a page's source file or to an anchor: what is checked.
-     *
-     * @param link the link as written
-     * @param target the content file it leads to, null where it leads outside content/, or empty
-     *     for an anchor on the same page
-     * @param anchor the anchor, decoded, or empty
-     */
-    private record Reference(RenderedMarkdown.Link link, String target, String anchor) {
-        boolean onSamePage() {
-            return "".equals(target);
-        }
-
-        /** Answers what the link becomes on a target page with this URL. */
-        String rewrite(String url) {
-            var href = link.href();
-            int hash = href.indexOf('#');
-            return url + (anchor.isEmpty() ? "" : "#" + href.substring(hash + 1));
-        }
+    /** Checks every link of a page against the site's pages, by source file. */
+    static Checked check(Page page, Map<String, Page> bySource) {
+        return check(page, bySource::get);
     }
 
-    /** Answers a page's links that lead to a page's source file or to an anchor, in order. */
-    private static List<Reference> references(Page page) {
-        var references = new ArrayList<Reference>();
+    /**
+     * Checks every link of a page against the site's pages, as {@code pageOf} answers them by
+     * source file (null for a file that is no page of the site).
+     */
+    static Checked check(Page page, java.util.function.Function<String, Page> pageOf) {
+        var rewrites = new LinkedHashMap<String, String>();
+        var broken = new ArrayList<BuildProblem>();
         for (var link : page.links()) {
             var href = link.href();
             if (href.isEmpty() || href.startsWith("//") || hasScheme(href)) {
@@ -65,31 +52,17 @@ final class Links {
                 path = path.substring(0, query);
             }
             if (path.isEmpty()) {
-                references.add(new Reference(link, "", anchor));
-            } else if (path.endsWith(".md")) {
-                references.add(new Reference(link, resolve(page.source(), decoded(path)), anchor));
-            }
-        }
-        return references;
-    }
-
-    /** Checks every link of a page against the site's pages, by source file. */
-    static Checked check(Page page, Map<String, Page> bySource) {
-        var rewrites = new LinkedHashMap<String, String>();
-        var broken = new ArrayList<BuildProblem>();
-        for (var reference : references(page)) {
-            var link = reference.link();
-            var href = link.href();
-            var anchor = reference.anchor();
-            if (reference.onSamePage()) {
                 if (!anchor.isEmpty() && !page.anchors().contains(anchor)) {
                     broken.add(new BuildProblem(page.source(), link.line(),
                             "link to #" + anchor + ": this page has no heading with that id"));
                 }
                 continue;
             }
-            var target = reference.target();
-            var targetPage = target == null ? null : bySource.get(target);
+            if (!path.endsWith(".md")) {
+                continue;
+            }
+            var target = resolve(page.source(), decoded(path));
+            var targetPage = target == null ? null : pageOf.apply(target);
             if (targetPage == null) {
                 broken.add(new BuildProblem(page.source(), link.line(), "link to " + href + ": "
                         + (target == null ? "it leads outside content/" : target + " is not a page of the site")));
@@ -100,34 +73,9 @@ final class Links {
                         "link to " + href + ": " + target + " has no heading with the id '" + anchor + "'"));
                 continue;
             }
-            rewrites.put(href, reference.rewrite(targetPage.url()));
+            rewrites.put(href, targetPage.url() + (anchor.isEmpty() ? "" : "#" + href.substring(hash + 1)));
         }
         return new Checked(rewrites, broken);
-    }
-
-    /**
-     * Answers the rewrites of a page's links from those an earlier check of it made, where that
-     * check vouches for every link: each leads where a link of the earlier page led (and the pages
-     * it leads to are as they were), and each anchor on the page itself is one it has. Empty where
-     * a link needs checking against the site.
-     */
-    static java.util.Optional<Map<String, String>> rewritesAsBefore(Page page, Map<String, String> earlier) {
-        var rewrites = new LinkedHashMap<String, String>();
-        for (var reference : references(page)) {
-            var href = reference.link().href();
-            if (reference.onSamePage()) {
-                if (!reference.anchor().isEmpty() && !page.anchors().contains(reference.anchor())) {
-                    return java.util.Optional.empty();
-                }
-                continue;
-            }
-            var rewrite = earlier.get(href);
-            if (rewrite == null) {
-                return java.util.Optional.empty();
-            }
-            rewrites.put(href, rewrite);
-        }
-        return java.util.Optional.of(rewrites);
     }
 
     /** Answers the content file a relative or {@code content/}-rooted path leads to, or null outside content/. */

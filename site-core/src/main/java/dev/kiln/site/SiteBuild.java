@@ -353,18 +353,23 @@ public final class SiteBuild {
 
     /**
      * Answers the traced render of one page of a page's list. A content page's trace keeps what
-     * its context showed of the pages around it and its links' rewrites, for {@link BodyEdits}.
+     * its context showed of the pages around it, for {@link BodyEdits}.
      */
     static Traced<PageRecord> pageTraced(Page page, int number, TemplateContext context, String config,
             Map<String, String> rewrites, String contextFingerprint, AtomicBoolean ran) {
-        return new Traced<>("page:" + TemplateContext.pagerOutput(page, number).value(),
+        return new Traced<>(pageKey(TemplateContext.pagerOutput(page, number)),
                 Map.of("config", config, "site data", Fingerprint.of(List.of(contextFingerprint, rewrites))),
                 PageRecord.RecordCodec.INSTANCE, () -> {
                     ran.set(true);
                     renderPage(page, number, context, rewrites);
                     return page.kind() == Page.Kind.PAGE && number == 1
-                            ? PageRecord.of(context.surroundingsOf(page), rewrites) : PageRecord.NONE;
+                            ? PageRecord.of(context.surroundingsOf(page)) : PageRecord.NONE;
                 });
+    }
+
+    /** Answers the key of the trace of the page rendered to {@code output}. */
+    static String pageKey(OutputPath output) {
+        return "page:" + output.value();
     }
 
     static void renderPage(Page page, int number, TemplateContext context, Map<String, String> rewrites) {

@@ -110,7 +110,6 @@ class BodyEditsTests {
         var edits = Map.of(
                 "a title", (java.util.function.Consumer<TestSite>) site -> site.files.put(PAGE,
                         site.files.siteFiles().get(PAGE).asUtf8().replaceFirst("title: .*", "title: Another")),
-                "a link to another page", site -> append(site, PAGE, "\nSee [that](../section-2/page-11.md).\n"),
                 "a date", site -> site.files.put(PAGE,
                         site.files.siteFiles().get(PAGE).asUtf8().replaceFirst("date: .*", "date: 2020-02-02")),
                 "a weight", site -> site.files.put(PAGE,
@@ -128,6 +127,33 @@ class BodyEditsTests {
             assertTrue(assembledTheSite(site), name);
             assertSameAsACleanBuild(site);
         });
+    }
+
+    @Test
+    void aNewLinkIsCheckedAgainstThePagesOfTheLastBuild() {
+        var site = built();
+        append(site, PAGE, "\nSee [that page](../section-2/page-11.md) and [this one](page-7.md).\n");
+        assertTrue(site.build().succeeded());
+        assertFalse(assembledTheSite(site));
+        assertTrue(site.output("section-1/page-7/index.html").contains("href=\"/section-2/page-11/\""));
+        assertSameAsACleanBuild(site);
+
+        append(site, PAGE, "\nSee [nothing](../section-2/no-such-page.md).\n");
+        var result = site.build();
+        assertTrue(assembledTheSite(site), "a broken link is left to the whole build");
+        assertEquals(1, result.problems().size());
+        assertTrue(result.problems().get(0).message().contains("no-such-page.md"), result.problems().toString());
+    }
+
+    @Test
+    void aLinkToADraftIsBrokenAsInTheWholeBuild() {
+        var site = built();
+        site.files.put(OTHER, site.files.siteFiles().get(OTHER).asUtf8().replaceFirst("---\n", "---\ndraft: true\n"));
+        assertTrue(site.build().succeeded());
+        append(site, PAGE, "\nSee [the draft](../section-2/page-11.md).\n");
+        var result = site.build();
+        assertTrue(assembledTheSite(site));
+        assertEquals(1, result.problems().size(), result.problems().toString());
     }
 
     @Test
