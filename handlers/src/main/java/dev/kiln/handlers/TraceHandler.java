@@ -206,7 +206,8 @@ public final class TraceHandler implements Handler {
             }
             case ReadOutputFile read -> {
                 var answer = next.forward(read);
-                recorder.outputRead(read.path(), answer);
+                // Stamped after the read: a file changed since shows another stamp.
+                recorder.outputRead(read.path(), stampOf(read.path(), next), answer);
                 yield (R) answer;
             }
             case ChangedFiles changed -> (R) changedFiles(recorder, next);

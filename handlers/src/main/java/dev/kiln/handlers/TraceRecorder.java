@@ -1,6 +1,7 @@
 package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
+import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.OutputPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,17 @@ import java.util.Set;
 final class TraceRecorder {
     private final Set<TraceInput> inputs = new LinkedHashSet<>();
     private final List<PageTrace.WrittenOutput> outputs = new ArrayList<>();
-    /** The output files it read, with the hash of what it found (empty: none was there). */
-    private final Map<OutputPath, String> outputReads = new LinkedHashMap<>();
+    /** The output files it read, with what it found. */
+    private final Map<OutputPath, OutputRead> outputReads = new LinkedHashMap<>();
+
+    /** An output file as a computation read it: its stamp and content, where it was there. */
+    private record OutputRead(FileStamp stamp, Optional<Bytes> content) {
+        /** Answers whether this is what the earlier run wrote: its stamp, or else its hash, as recorded. */
+        boolean isAsWritten(PageTrace.WrittenOutput output) {
+            return content.isPresent() && (stamp != null && stamp.equals(output.stamp())
+                    || content.get().sha256().equals(output.sha256()));
+        }
+    }
     private final PageTrace earlier;
     private final Map<String, String> fingerprints;
     private boolean keepsEarlier;
@@ -66,15 +76,15 @@ final class TraceRecorder {
      * the earlier one and the earlier run wrote just that there; then it follows from the inputs kept.
      * Which of the two is settled when the trace is made.
      */
-    synchronized void outputRead(OutputPath path, Optional<Bytes> content) {
-        outputReads.put(path, content.map(Bytes::sha256).orElse(""));
+    synchronized void outputRead(OutputPath path, FileStamp stamp, Optional<Bytes> content) {
+        outputReads.put(path, new OutputRead(stamp, content));
     }
 
     synchronized PageTrace toTrace(String key, Map<String, String> fingerprints, Bytes value) {
         var readOutputs = new ArrayList<TraceInput>();
-        outputReads.forEach((path, hash) -> {
+        outputReads.forEach((path, read) -> {
             if (!keepsEarlier || earlier.outputs().stream()
-                    .noneMatch(output -> output.path().equals(path) && output.sha256().equals(hash))) {
+                    .noneMatch(output -> output.path().equals(path) && read.isAsWritten(output))) {
                 readOutputs.add(new TraceInput.Volatile("it reads the output " + path));
             }
         });
