@@ -140,35 +140,58 @@ public final class TraceHandler implements Handler {
 
     /**
      * Answers the files whose content changed since the computation's earlier run, where nothing
-     * else did. Its check has stat'ed (and where needed hashed) every file already; these answers
-     * come from what it found.
+     * else did: from what its check found, where that looked at everything, else from a look at
+     * every input and output now (the check's answers are kept, so few files are stat'ed again).
      */
     private Optional<Set<SitePath>> changedFiles(TraceRecorder recorder, Next next) {
         var earlier = recorder.earlier();
-        if (earlier.isEmpty() || !earlier.get().fingerprints().equals(new java.util.TreeMap<>(recorder.fingerprints()))) {
+        if (earlier.isEmpty()) {
             return Optional.empty();
         }
-        var changed = new TreeSet<SitePath>();
-        for (var input : earlier.get().inputs()) {
-            if (input instanceof TraceInput.FileContent file) {
-                switch (fileState(file, next)) {
-                    case SAME -> {
-                    }
-                    case CHANGED -> changed.add(file.path());
-                    case DELETED -> {
-                        return Optional.empty();
-                    }
+        var findings = recorder.findings();
+        if (findings == null || findings.partial) {
+            findings = new CheckFindings();
+            if (!earlier.get().fingerprints().equals(new java.util.TreeMap<>(recorder.fingerprints()))) {
+                return Optional.empty();
+            }
+            for (var input : earlier.get().inputs()) {
+                inputReason(input, next, findings);
+            }
+            for (var output : earlier.get().outputs()) {
+                if (outputReason(output, next).isPresent()) {
+                    return Optional.empty();
                 }
-            } else if (inputReason(input, next).isPresent()) {
-                return Optional.empty();
             }
         }
-        for (var output : earlier.get().outputs()) {
-            if (outputReason(output, next).isPresent()) {
-                return Optional.empty();
-            }
+        return findings.changedFiles();
+    }
+
+    /**
+     * What a trace's check found besides its reasons: the files read whose content changed,
+     * whether anything else differed, and whether it stopped before looking at everything (it
+     * stops at a few reasons).
+     */
+    static final class CheckFindings {
+        private final Set<SitePath> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean otherChange;
+        private volatile boolean partial;
+
+        void changed(SitePath file) {
+            changed.add(file);
         }
-        return Optional.of(java.util.Collections.unmodifiableSet(changed));
+
+        void otherChange() {
+            otherChange = true;
+        }
+
+        void partial() {
+            partial = true;
+        }
+
+        /** Answers the files changed, where they are all that changed; empty where more did. */
+        Optional<Set<SitePath>> changedFiles() {
+            return otherChange ? Optional.empty() : Optional.of(java.util.Collections.unmodifiableSet(new TreeSet<>(changed)));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -250,9 +273,10 @@ public final class TraceHandler implements Handler {
         var outer = RECORDER.isBound() ? RECORDER.get() : null;
         var earlier = previous.reusable(traced.key());
         var forced = rerun.get(traced.key());
+        var findings = new CheckFindings();
         List<String> reasons = forced != null ? List.of(forced)
                 : earlier.isEmpty() ? List.of(previous.notReusable().orElse("it is new"))
-                : reasonsToRun(earlier.get(), traced, next);
+                : reasonsToRun(earlier.get(), traced, next, findings);
         if (reasons.isEmpty()) {
             var trace = withRefreshedStamps(earlier.get());
             Optional<T> value = decoded(traced, trace);
@@ -267,7 +291,7 @@ public final class TraceHandler implements Handler {
             reasons = List.of("its recorded answer could not be read");
         }
         // A computation that runs because its trace failed may ask what changed, and keep the rest.
-        var recorder = new TraceRecorder(forced == null ? earlier.orElse(null) : null, traced.fingerprints());
+        var recorder = new TraceRecorder(forced == null ? earlier.orElse(null) : null, traced.fingerprints(), findings);
         var computation = next.inPerformersStack(traced.computation());
         T value;
         try {
@@ -298,27 +322,38 @@ public final class TraceHandler implements Handler {
     }
 
     /** Answers why the computation must run again (up to a few reasons), or nothing if it need not. */
-    private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next) {
+    private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next, CheckFindings findings) {
         // The most specific reasons first: a file that changed says more than a fingerprint.
-        var reasons = new ArrayList<>(firstReasons(trace.inputs(), input -> inputReason(input, next), next));
+        var reasons = new ArrayList<>(firstReasons(trace.inputs(), input -> inputReason(input, next, findings), next,
+                findings));
         if (reasons.size() >= MAX_REASONS) {
+            findings.partial();
             return reasons;
         }
         var now = new java.util.TreeMap<>(traced.fingerprints());
         for (var entry : now.entrySet()) {
             if (!entry.getValue().equals(trace.fingerprints().get(entry.getKey()))) {
                 reasons.add(entry.getKey() + " changed");
+                findings.otherChange();
             }
         }
         for (var name : trace.fingerprints().keySet()) {
             if (!now.containsKey(name)) {
                 reasons.add(name + " is no longer used");
+                findings.otherChange();
             }
         }
         if (reasons.size() >= MAX_REASONS) {
+            findings.partial();
             return reasons;
         }
-        reasons.addAll(firstReasons(trace.outputs(), output -> outputReason(output, next), next));
+        reasons.addAll(firstReasons(trace.outputs(), output -> {
+            var reason = outputReason(output, next);
+            if (reason.isPresent()) {
+                findings.otherChange();
+            }
+            return reason;
+        }, next, findings));
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
@@ -328,30 +363,47 @@ public final class TraceHandler implements Handler {
      * out over the parallel handler below, as forks of their own.
      */
     private static <T> List<String> firstReasons(List<T> items, Function<T, Optional<String>> reason,
-            Next next) {
+            Next next, CheckFindings findings) {
         if (items.size() < PARALLEL_CHECKS) {
-            return firstReasonsInTurn(items, reason);
+            return firstReasonsInTurn(items, reason, findings);
         }
         int chunk = (items.size() + CHECK_FORKS - 1) / CHECK_FORKS;
         List<Supplier<List<String>>> forks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += chunk) {
             var part = items.subList(from, Math.min(items.size(), from + chunk));
-            forks.add(() -> firstReasonsInTurn(part, reason));
+            forks.add(() -> firstReasonsInTurn(part, reason, findings));
         }
         var reasons = new ArrayList<String>();
         next.forward(new Parallel<>(forks)).forEach(reasons::addAll);
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
-    private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason) {
+    private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason,
+            CheckFindings findings) {
         var reasons = new ArrayList<String>();
-        for (var item : items) {
-            reason.apply(item).ifPresent(reasons::add);
+        for (int i = 0; i < items.size(); i++) {
+            reason.apply(items.get(i)).ifPresent(reasons::add);
             if (reasons.size() >= MAX_REASONS) {
+                if (i + 1 < items.size()) {
+                    findings.partial();
+                }
                 break;
             }
         }
         return reasons;
+    }
+
+    /** Answers why an input no longer holds, if it does not, and notes what became of it in {@code findings}. */
+    private Optional<String> inputReason(TraceInput input, Next next, CheckFindings findings) {
+        var reason = inputReason(input, next);
+        if (reason.isPresent()) {
+            if (input instanceof TraceInput.FileContent file && fileState(file, next) == FileState.CHANGED) {
+                findings.changed(file.path());
+            } else {
+                findings.otherChange();
+            }
+        }
+        return reason;
     }
 
     private Optional<String> inputReason(TraceInput input, Next next) {

@@ -32,15 +32,23 @@ final class TraceRecorder {
     }
     private final PageTrace earlier;
     private final Map<String, String> fingerprints;
+    private final TraceHandler.CheckFindings findings;
     private boolean keepsEarlier;
 
     /**
      * A recorder for a computation with these fingerprints; {@code earlier} is its last trace, or
-     * null where it has none or was made to run regardless.
+     * null where it has none or was made to run regardless, and {@code findings} what checking
+     * that trace found.
      */
-    TraceRecorder(PageTrace earlier, Map<String, String> fingerprints) {
+    TraceRecorder(PageTrace earlier, Map<String, String> fingerprints, TraceHandler.CheckFindings findings) {
         this.earlier = earlier;
         this.fingerprints = fingerprints;
+        this.findings = findings;
+    }
+
+    /** Answers what checking the earlier trace found. */
+    TraceHandler.CheckFindings findings() {
+        return findings;
     }
 
     /** Answers the computation's last trace, where it runs again because that trace failed. */

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,70 +160,78 @@ public final class TraceStore {
 
     /** Answers the bytes of this store. */
     public Bytes encode() {
+        var bytes = new ByteArrayOutputStream();
         try {
-            var keys = keys();
-            // Traces taken from the base, or decoded from it and unchanged, are as its bytes say.
-            var copyable = base == null || base.data == null ? 0
-                    : keys.stream().filter(key -> fromBase.contains(key) || base.holdsBytesOf(decoded.get(key))).count();
-            // Reusing the base's bytes means keeping its string table, strings of gone traces too:
-            // worth it only while most traces are the base's.
-            var copyFrom = copyable * 2 > keys.size() ? base : null;
-            var all = new LinkedHashMap<String, PageTrace>();
-            for (var key : keys) {
-                var trace = decoded.get(key);
-                if (trace == null && (copyFrom == null || !copyFrom.bodies.containsKey(key))) {
-                    trace = trace(key).orElse(null);
-                }
-                if (trace != null || copyFrom != null && copyFrom.bodies.containsKey(key)) {
-                    all.put(key, trace);
-                }
-            }
-            var table = new StringTable(copyFrom == null ? new String[0] : copyFrom.strings);
-            // Sized from the store it comes from: a 30 MB store grown from 32 bytes is copied 20 times.
-            var bodies = new Buffer(copyFrom == null ? 1 << 16 : copyFrom.data.length);
-            var traceOut = new DataOutputStream(bodies);
-            var keyIndexes = new int[all.size()];
-            var lengths = new int[all.size()];
-            int i = 0;
-            for (var entry : all.entrySet()) {
-                var trace = entry.getValue();
-                int before = bodies.size();
-                keyIndexes[i] = table.index(entry.getKey());
-                if (copyFrom != null && (trace == null || copyFrom.holdsBytesOf(trace))) {
-                    var body = copyFrom.bodies.get(entry.getKey());
-                    traceOut.write(copyFrom.data, body[0], body[1]);
-                } else {
-                    writeTrace(traceOut, trace, table);
-                }
-                traceOut.flush();
-                lengths[i++] = bodies.size() - before;
-            }
-            var buffer = new Buffer(bodies.size() + 1024 + table.strings.size() * 64 + keyIndexes.length * 8);
-            var out = new DataOutputStream(buffer);
-            out.write(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeUTF(kilnVersion);
-            out.writeInt(table.strings.size());
-            for (var string : table.strings) {
-                out.writeUTF(string);
-            }
-            out.writeInt(all.size());
-            int offset = 0;
-            for (int t = 0; t < keyIndexes.length; t++) {
-                out.writeInt(keyIndexes[t]);
-                out.writeInt(lengths[t]);
-                out.write(bodies.array(), offset, lengths[t]);
-                offset += lengths[t];
-            }
-            out.flush();
-            var crc = new CRC32();
-            crc.update(buffer.array(), 0, buffer.size());
-            out.writeLong(crc.getValue());
-            out.flush();
-            return Bytes.wrap(buffer.toByteArray());
+            writeTo(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen in memory", e);
         }
+        return Bytes.wrap(bytes.toByteArray());
+    }
+
+    /**
+     * Writes the bytes of this store to {@code out}: the header and the string table, then the
+     * traces as they were laid out in memory, then the checksum of it all; tens of megabytes
+     * without a copy of them all.
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        var keys = keys();
+        // Traces taken from the base, or decoded from it and unchanged, are as its bytes say.
+        var copyable = base == null || base.data == null ? 0
+                : keys.stream().filter(key -> fromBase.contains(key) || base.holdsBytesOf(decoded.get(key))).count();
+        // Reusing the base's bytes means keeping its string table, strings of gone traces too:
+        // worth it only while most traces are the base's.
+        var copyFrom = copyable * 2 > keys.size() ? base : null;
+        var table = new StringTable(copyFrom == null ? new String[0] : copyFrom.strings);
+        // Sized from the store it comes from: a 30 MB store grown from 32 bytes is copied 20 times.
+        var traces = new Buffer(copyFrom == null ? 1 << 16 : copyFrom.data.length + (1 << 16));
+        var traceOut = new DataOutputStream(traces);
+        int count = 0;
+        for (var key : keys) {
+            var trace = decoded.get(key);
+            var copied = copyFrom != null && (trace == null || copyFrom.holdsBytesOf(trace))
+                    ? copyFrom.bodies.get(key) : null;
+            if (copied == null && trace == null) {
+                trace = trace(key).orElse(null);
+                if (trace == null) {
+                    continue;
+                }
+            }
+            traceOut.writeInt(table.index(key));
+            if (copied != null) {
+                traceOut.writeInt(copied[1]);
+                traceOut.write(copyFrom.data, copied[0], copied[1]);
+            } else {
+                // The length, written once the trace is.
+                traceOut.writeInt(0);
+                traceOut.flush();
+                int start = traces.size();
+                writeTrace(traceOut, trace, table);
+                traceOut.flush();
+                traces.putInt(start - 4, traces.size() - start);
+            }
+            count++;
+        }
+        traceOut.flush();
+        var header = new ByteArrayOutputStream(1024 + table.strings.size() * 64);
+        var headerOut = new DataOutputStream(header);
+        headerOut.write(MAGIC);
+        headerOut.writeInt(FORMAT);
+        headerOut.writeUTF(kilnVersion);
+        headerOut.writeInt(table.strings.size());
+        for (var string : table.strings) {
+            headerOut.writeUTF(string);
+        }
+        headerOut.writeInt(count);
+        headerOut.flush();
+        var crc = new CRC32();
+        var headerBytes = header.toByteArray();
+        crc.update(headerBytes);
+        crc.update(traces.array(), 0, traces.size());
+        out.write(headerBytes);
+        out.write(traces.array(), 0, traces.size());
+        new DataOutputStream(out).writeLong(crc.getValue());
+        out.flush();
     }
 
     /**
@@ -292,15 +301,24 @@ public final class TraceStore {
         byte[] array() {
             return buf;
         }
+
+        /** Writes an int over four bytes already written, at {@code position}. */
+        void putInt(int position, int value) {
+            buf[position] = (byte) (value >>> 24);
+            buf[position + 1] = (byte) (value >>> 16);
+            buf[position + 2] = (byte) (value >>> 8);
+            buf[position + 3] = (byte) value;
+        }
     }
 
     /** Gives each distinct string an index, so that each is written once. */
     private static final class StringTable {
         final List<String> strings = new ArrayList<>();
-        final Map<String, Integer> indexes = new HashMap<>();
+        final Map<String, Integer> indexes;
 
         /** Starts with the strings of an earlier table, at the same indexes. */
         StringTable(String[] earlier) {
+            indexes = new HashMap<>(earlier.length * 2 + 1024);
             for (var string : earlier) {
                 indexes.putIfAbsent(string, strings.size());
                 strings.add(string);

@@ -57,6 +57,6 @@ public final class TraceStoreFile {
     /** Writes the store, replacing the file whole. */
     public void save(TraceStore store) throws IOException {
         Files.createDirectories(file.getParent());
-        AtomicFiles.write(file, store.encode()::writeTo);
+        AtomicFiles.write(file, store::writeTo);
     }
 }

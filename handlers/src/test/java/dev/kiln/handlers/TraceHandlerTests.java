@@ -83,6 +83,18 @@ class TraceHandlerTests {
     }
 
     @Test
+    void moreChangedFilesThanTheCheckStopsAtAreAllAnswered() {
+        files.put("content/d.md", "d").put("content/e.md", "e");
+        build(Map.of(), this::readAll, Codec.unit());
+        for (var name : List.of("a", "b", "c", "d", "e")) {
+            files.put("content/" + name + ".md", name.toUpperCase());
+        }
+        build(Map.of(), this::readAll, Codec.unit());
+        assertEquals(Optional.of(Set.of(SitePath.of("content/a.md"), SitePath.of("content/b.md"), SitePath.of("content/c.md"),
+                SitePath.of("content/d.md"), SitePath.of("content/e.md"))), changes.getLast());
+    }
+
+    @Test
     void aComputationThatKeepsItsEarlierTraceStillDependsOnWhatItDidNotReadAgain() {
         build(Map.of(), this::readAll, Codec.unit());
         files.put("content/b.md", "B");
