@@ -324,8 +324,8 @@ public final class TraceHandler implements Handler {
     /** Answers why the computation must run again (up to a few reasons), or nothing if it need not. */
     private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next, CheckFindings findings) {
         // The most specific reasons first: a file that changed says more than a fingerprint.
-        var reasons = new ArrayList<>(firstReasons(trace.inputs(), input -> inputReason(input, next, findings), next,
-                findings));
+        var reasons = new ArrayList<>(firstReasons(trace.inputs(), input -> inputReason(input, next, findings), next));
+        // A check stops at a few reasons (in each fork too): then it did not look at everything.
         if (reasons.size() >= MAX_REASONS) {
             findings.partial();
             return reasons;
@@ -353,7 +353,7 @@ public final class TraceHandler implements Handler {
                 findings.otherChange();
             }
             return reason;
-        }, next, findings));
+        }, next));
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
@@ -363,30 +363,26 @@ public final class TraceHandler implements Handler {
      * out over the parallel handler below, as forks of their own.
      */
     private static <T> List<String> firstReasons(List<T> items, Function<T, Optional<String>> reason,
-            Next next, CheckFindings findings) {
+            Next next) {
         if (items.size() < PARALLEL_CHECKS) {
-            return firstReasonsInTurn(items, reason, findings);
+            return firstReasonsInTurn(items, reason);
         }
         int chunk = (items.size() + CHECK_FORKS - 1) / CHECK_FORKS;
         List<Supplier<List<String>>> forks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += chunk) {
             var part = items.subList(from, Math.min(items.size(), from + chunk));
-            forks.add(() -> firstReasonsInTurn(part, reason, findings));
+            forks.add(() -> firstReasonsInTurn(part, reason));
         }
         var reasons = new ArrayList<String>();
         next.forward(new Parallel<>(forks)).forEach(reasons::addAll);
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
-    private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason,
-            CheckFindings findings) {
+    private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason) {
         var reasons = new ArrayList<String>();
-        for (int i = 0; i < items.size(); i++) {
-            reason.apply(items.get(i)).ifPresent(reasons::add);
+        for (var item : items) {
+            reason.apply(item).ifPresent(reasons::add);
             if (reasons.size() >= MAX_REASONS) {
-                if (i + 1 < items.size()) {
-                    findings.partial();
-                }
                 break;
             }
         }
