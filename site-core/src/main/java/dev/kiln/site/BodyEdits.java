@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the index is replaced; the whole build's trace keeps everything else it recorded.
  *
  * <p>It declines, having written nothing, wherever it cannot vouch for the result: any other
- * change, a page that was no page of the last build, a last build with problems, a section's
- * cascade, a file that no longer parses. The whole build then runs as always. Both keep the
+ * change, a page that was no page of the last build, a last build with problems, a file that
+ * no longer parses. The whole build then runs as always. Both keep the
  * same traces, so a later build cannot tell which of the two ran.
  */
 final class BodyEdits {
@@ -117,9 +117,12 @@ final class BodyEdits {
         }
         var key = ContentDiscovery.parseKey(file);
         var parsed = perform(new Recorded<>(key, PageCodec.INSTANCE));
-        // A page under a section that cascades front matter to it has another fingerprint: left to
-        // the whole build, which works out cascades.
-        var fingerprints = Map.of("config", configFingerprint);
+        // The front matter sections cascade to it, from their recorded parses: what the last build
+        // parsed it with, as the fingerprints show (no section file changed, or this would not run).
+        var cascade = ContentDiscovery.cascadeOfPage(file,
+                section -> perform(new Recorded<>(ContentDiscovery.parseKey(section), PageCodec.INSTANCE))
+                        .map(Recorded.Answer::value));
+        var fingerprints = ContentDiscovery.parseFingerprints(configFingerprint, cascade);
         if (parsed.isEmpty() || !parsed.get().fingerprints().equals(fingerprints)) {
             return Optional.empty();
         }
@@ -135,7 +138,7 @@ final class BodyEdits {
             return Optional.empty();
         }
         var page = perform(new Traced<>(key, fingerprints, PageCodec.INSTANCE,
-                () -> ContentDiscovery.parseFile(parser, file, Map.of())));
+                () -> ContentDiscovery.parseFile(parser, file, Map.of(ContentDiscovery.pageFolderOf(file), cascade))));
         if (!LastBuild.seenAlike(old, page)) {
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -71,15 +72,11 @@ final class ContentDiscovery {
             var sections = parseAll(level, cascades, problems);
             for (var section : sections) {
                 var own = section.params().get("cascade");
-                var inherited = inheritedBy(section.section(), cascades);
-                var merged = new java.util.LinkedHashMap<String, Object>(inherited);
-                if (own instanceof Map<?, ?> values) {
-                    values.forEach((key, value) -> merged.put(String.valueOf(key), value));
-                } else if (own != null) {
+                if (own != null && !(own instanceof Map<?, ?>)) {
                     problems.add(new BuildProblem(section.source(), section.lineOf("cascade"),
                             "'cascade' must be a mapping of front matter keys to values"));
                 }
-                cascades.put(section.section(), OrderedMaps.copyOf(merged));
+                cascades.put(section.section(), withOwnCascade(inheritedBy(section.section(), cascades), own));
             }
             parsed.addAll(sections);
         }
@@ -182,10 +179,8 @@ final class ContentDiscovery {
 
     private Either<BuildProblem, Page> parse(SitePath file, Map<String, Map<String, Object>> cascades) {
         try {
-            var cascade = cascadeOf(file, cascades);
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
-            var fingerprints = cascade.isEmpty() ? Map.of("config", configFingerprint)
-                    : Map.of("config", configFingerprint, "cascade", Fingerprint.of(cascade));
+            var fingerprints = parseFingerprints(configFingerprint, cascadeOf(file, cascades));
             var page = perform(new Traced<>(parseKey(file), fingerprints, PageCodec.INSTANCE,
                     () -> parseFile(parser, file, cascades)));
             return Either.right(page);
@@ -197,6 +192,45 @@ final class ContentDiscovery {
             // A fault in one file must not hide the others' problems.
             return Either.left(new BuildProblem(file.value(), 0, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Answers the fingerprints of a content file's parse: the config, and the cascade it gets. */
+    static Map<String, String> parseFingerprints(String configFingerprint, Map<String, Object> cascade) {
+        return cascade.isEmpty() ? Map.of("config", configFingerprint)
+                : Map.of("config", configFingerprint, "cascade", Fingerprint.of(cascade));
+    }
+
+    /**
+     * Answers the cascade a content page's file gets, worked out from the sections above it as
+     * {@code sectionPage} answers them (a section file's page, where there is one), as
+     * {@link #discover} works it out from the sections it parses: each section's own cascade over
+     * that of the sections above it.
+     */
+    static Map<String, Object> cascadeOfPage(SitePath file, java.util.function.Function<SitePath, Optional<Page>> sectionPage) {
+        var folder = pageFolderOf(file);
+        var chain = new java.util.ArrayDeque<String>();
+        for (var at = folder; ; at = parentOf(at)) {
+            chain.addFirst(at);
+            if (at.isEmpty()) {
+                break;
+            }
+        }
+        Map<String, Object> cascade = Map.of();
+        for (var at : chain) {
+            var sectionFile = at.isEmpty() ? CONTENT.resolve(SECTION_FILE) : CONTENT.resolve(at + "/" + SECTION_FILE);
+            var own = sectionPage.apply(sectionFile).map(section -> section.params().get("cascade")).orElse(null);
+            cascade = withOwnCascade(cascade, own);
+        }
+        return cascade;
+    }
+
+    /** Answers a section's cascade: that of the sections above it, with its own (where a mapping) over it. */
+    private static Map<String, Object> withOwnCascade(Map<String, Object> inherited, Object own) {
+        var merged = new java.util.LinkedHashMap<String, Object>(inherited);
+        if (own instanceof Map<?, ?> values) {
+            values.forEach((key, value) -> merged.put(String.valueOf(key), value));
+        }
+        return OrderedMaps.copyOf(merged);
     }
 
     /** Answers the key of a content file's parse trace. */
@@ -216,7 +250,7 @@ final class ContentDiscovery {
     }
 
     /** Answers the section a content file's page is in: a bundle's page is in the section around its folder. */
-    private static String pageFolderOf(SitePath file) {
+    static String pageFolderOf(SitePath file) {
         var folder = folderOf(file);
         return file.fileName().equals(BUNDLE_FILE) && !folder.isEmpty() ? parentOf(folder) : folder;
     }

@@ -168,12 +168,22 @@ class BodyEditsTests {
     }
 
     @Test
-    void aPageUnderACascadeIsLeftToTheWholeBuild() {
+    void aPageThatSectionsCascadeFrontMatterToIsBuiltWithoutTheSiteToo() {
         var files = new TreeMap<>(FixtureSites.smallBlog());
-        files.put("content/blog/_index.md", "---\ntitle: Blog\ncascade:\n  banner: wide\n---\n");
+        files.put("content/_index.md", "---\ntitle: Home\ncascade:\n  banner: wide\n  tone: calm\n---\n");
+        files.put("content/blog/_index.md", "---\ntitle: Blog\ncascade:\n  tone: loud\n  kind: post\n---\n");
+        files.put("layouts/_default/single.hbs", "{{page.params.banner}} {{page.params.tone}} {{page.params.kind}}"
+                + " {{{page.content}}}");
         var site = TestSite.of(files);
         assertTrue(site.build().succeeded());
         append(site, "content/blog/first-post.md", "\nA last line.\n");
+        assertTrue(site.build().succeeded());
+        assertFalse(assembledTheSite(site), "the cascade is worked out from the sections' recorded parses");
+        assertTrue(site.output("blog/first-post/index.html").startsWith("wide loud post"));
+        assertSameAsACleanBuild(site);
+
+        // Editing a cascade is editing a section file: the whole build works it out again.
+        site.files.put("content/blog/_index.md", "---\ntitle: Blog\ncascade:\n  tone: soft\n---\n");
         assertTrue(site.build().succeeded());
         assertTrue(assembledTheSite(site));
         assertSameAsACleanBuild(site);
