@@ -59,7 +59,13 @@ final class BodyEdits {
         if (last.isEmpty() || !last.get().value().result().problems().isEmpty()) {
             return Optional.empty();
         }
-        var parts = last.get().value().siteParts();
+        Optional<TemplateContext.SiteParts> parts;
+        try {
+            parts = last.get().value().siteParts();
+        } catch (RuntimeException e) {
+            // Parts that do not read back: the whole build keeps new ones.
+            return Optional.empty();
+        }
         if (parts.isEmpty()) {
             return Optional.empty();
         }

@@ -65,6 +65,18 @@ class BodyEditsTests {
     }
 
     @Test
+    void aSiteWithoutASearchIndexGetsThePageAlone() {
+        var files = new TreeMap<>(SyntheticSite.generate(40, 3, 5, 9));
+        files.put("kiln.yaml", files.get("kiln.yaml") + "searchIndex: false\n");
+        var site = TestSite.of(files);
+        assertTrue(site.build().succeeded());
+        append(site, PAGE, "\nMore words.\n");
+        assertEquals(List.of(OutputPath.of("section-1/page-7/index.html")), site.build().written());
+        assertFalse(assembledTheSite(site));
+        assertSameAsACleanBuild(site);
+    }
+
+    @Test
     void itLeavesTheTracesAWholeBuildWouldLeave() {
         var site = built();
         append(site, PAGE, "\nMore words.\n");
