@@ -143,7 +143,7 @@ public final class TraceHandler implements Handler {
      * else did: from what its check found, where that looked at everything, else from a look at
      * every input and output now (the check's answers are kept, so few files are stat'ed again).
      */
-    private Optional<Set<SitePath>> changedFiles(TraceRecorder recorder, Next next) {
+    private Optional<ChangedFiles.Changes> changedFiles(TraceRecorder recorder, Next next) {
         var earlier = recorder.earlier();
         if (earlier.isEmpty()) {
             return Optional.empty();
@@ -159,25 +159,30 @@ public final class TraceHandler implements Handler {
             }
             for (var output : earlier.get().outputs()) {
                 if (outputReason(output, next).isPresent()) {
-                    return Optional.empty();
+                    findings.changedOutput(output.path());
                 }
             }
         }
-        return findings.changedFiles();
+        return findings.changes();
     }
 
     /**
-     * What a trace's check found besides its reasons: the files read whose content changed,
-     * whether anything else differed, and whether it stopped before looking at everything (it
-     * stops at a few reasons).
+     * What a trace's check found besides its reasons: the files read whose content changed, the
+     * outputs no longer as written, whether anything else differed, and whether it stopped before
+     * looking at everything (it stops at a few reasons).
      */
     static final class CheckFindings {
         private final Set<SitePath> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<OutputPath> changedOutputs = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile boolean otherChange;
         private volatile boolean partial;
 
         void changed(SitePath file) {
             changed.add(file);
+        }
+
+        void changedOutput(OutputPath output) {
+            changedOutputs.add(output);
         }
 
         void otherChange() {
@@ -188,9 +193,9 @@ public final class TraceHandler implements Handler {
             partial = true;
         }
 
-        /** Answers the files changed, where they are all that changed; empty where more did. */
-        Optional<Set<SitePath>> changedFiles() {
-            return otherChange ? Optional.empty() : Optional.of(java.util.Collections.unmodifiableSet(new TreeSet<>(changed)));
+        /** Answers the files and outputs changed, where they are all that changed; empty where more did. */
+        Optional<ChangedFiles.Changes> changes() {
+            return otherChange ? Optional.empty() : Optional.of(new ChangedFiles.Changes(changed, changedOutputs));
         }
     }
 
@@ -350,7 +355,7 @@ public final class TraceHandler implements Handler {
         reasons.addAll(firstReasons(trace.outputs(), output -> {
             var reason = outputReason(output, next);
             if (reason.isPresent()) {
-                findings.otherChange();
+                findings.changedOutput(output.path());
             }
             return reason;
         }, next));

@@ -42,7 +42,12 @@ class TraceHandlerTests {
         return answer;
     }
 
-    private final List<Optional<Set<SitePath>>> changes = new ArrayList<>();
+    private final List<Optional<ChangedFiles.Changes>> changes = new ArrayList<>();
+
+    private static Optional<ChangedFiles.Changes> changed(String... files) {
+        return Optional.of(new ChangedFiles.Changes(
+                java.util.Arrays.stream(files).map(SitePath::of).collect(java.util.stream.Collectors.toSet()), Set.of()));
+    }
 
     /** Fingerprints are hashes: the store keeps them as raw bytes. */
     private static String hash(String text) {
@@ -67,19 +72,22 @@ class TraceHandlerTests {
         build(Map.of(), this::readAll, Codec.unit());
         files.put("content/a.md", "A").put("content/c.md", "C");
         build(Map.of(), this::readAll, Codec.unit());
-        assertEquals(List.of(Optional.empty(), Optional.of(Set.of(SitePath.of("content/b.md"))),
-                Optional.of(Set.of(SitePath.of("content/a.md"), SitePath.of("content/c.md")))), changes);
+        assertEquals(List.of(Optional.empty(), changed("content/b.md"), changed("content/a.md", "content/c.md")), changes);
 
         changes.clear();
         files.put("content/d.md", "d");
         build(Map.of(), this::readAll, Codec.unit());
         files.put("content/a.md", "again");
         build(Map.of("config", hash("2")), this::readAll, Codec.unit());
+        assertEquals(List.of(Optional.empty(), Optional.empty()), changes,
+                "a new file, another fingerprint: more than files changed");
+
+        changes.clear();
         files.putOutput("all.txt", "edited by hand");
         files.put("content/a.md", "and again");
         build(Map.of("config", hash("2")), this::readAll, Codec.unit());
-        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty()), changes,
-                "a new file, another fingerprint, an output changed outside: more than files changed");
+        assertEquals(List.of(Optional.of(new ChangedFiles.Changes(Set.of(SitePath.of("content/a.md")),
+                Set.of(OutputPath.of("all.txt"))))), changes, "an output changed outside comes with the answer");
     }
 
     @Test
@@ -90,8 +98,8 @@ class TraceHandlerTests {
             files.put("content/" + name + ".md", name.toUpperCase());
         }
         build(Map.of(), this::readAll, Codec.unit());
-        assertEquals(Optional.of(Set.of(SitePath.of("content/a.md"), SitePath.of("content/b.md"), SitePath.of("content/c.md"),
-                SitePath.of("content/d.md"), SitePath.of("content/e.md"))), changes.getLast());
+        assertEquals(changed("content/a.md", "content/b.md", "content/c.md", "content/d.md", "content/e.md"),
+                changes.getLast());
     }
 
     @Test
@@ -113,8 +121,7 @@ class TraceHandlerTests {
         assertEquals(List.of(), changes, "its trace holds: the output it read follows from the inputs kept");
         files.put("content/c.md", "C");
         build(Map.of(), this::readAll, Codec.unit());
-        assertEquals(List.of(Optional.of(Set.of(SitePath.of("content/c.md")))), changes,
-                "a file it did not read again is still one of its inputs");
+        assertEquals(List.of(changed("content/c.md")), changes, "a file it did not read again is still one of its inputs");
         assertEquals("aBC", files.outputText("all.txt"));
     }
 

@@ -52,7 +52,7 @@ final class BodyEdits {
      */
     static Optional<SiteRecord> build(SiteConfig config) {
         var changed = perform(new ChangedFiles());
-        if (changed.isEmpty() || changed.get().isEmpty()) {
+        if (changed.isEmpty() || changed.get().files().isEmpty()) {
             return Optional.empty();
         }
         var last = perform(new Recorded<>(SiteBuild.KEY, SiteRecord.RecordCodec.INSTANCE));
@@ -74,12 +74,18 @@ final class BodyEdits {
         var edits = new ArrayList<Edit>();
         var written = new ArrayList<OutputPath>();
         try {
-            for (var file : changed.get()) {
+            for (var file : changed.get().files()) {
                 var edit = edit(file, parser, configFingerprint);
                 if (edit.isEmpty()) {
                     return Optional.empty();
                 }
                 edits.add(edit.get());
+            }
+            // An output not as the last build wrote it must be one written again here: an edited
+            // page's (kiln serve's early render writes it first), never the index, which is patched.
+            var rewritten = edits.stream().map(edit -> edit.page().output()).collect(java.util.stream.Collectors.toSet());
+            if (!rewritten.containsAll(changed.get().outputs())) {
+                return Optional.empty();
             }
             if (config.searchIndex()) {
                 // What the index holds now is what the whole build's trace says (its check saw every

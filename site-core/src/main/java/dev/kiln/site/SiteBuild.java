@@ -59,15 +59,11 @@ public final class SiteBuild {
     private final BuildOptions options;
     private final Optional<LastBuild> previous;
     private final Consumer<Optional<LastBuild>> onBuilt;
-    /** Whether an edit of pages' words alone may be built without the site ({@link BodyEdits}). */
-    private final boolean bodyEdits;
 
-    private SiteBuild(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt,
-            boolean bodyEdits) {
+    private SiteBuild(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt) {
         this.options = options;
         this.previous = previous;
         this.onBuilt = onBuilt;
-        this.bodyEdits = bodyEdits;
     }
 
     /**
@@ -78,15 +74,17 @@ public final class SiteBuild {
      * site ({@link BodyEdits}).
      */
     public static BuildResult run(BuildOptions options) {
-        return traced(new SiteBuild(options, Optional.empty(), last -> {
-        }, true));
+        return run(options, last -> {
+        });
     }
 
     /**
      * Builds the site as {@link #run(BuildOptions)} does, and hands what {@code kiln serve} keeps
      * of it to {@code onBuilt}: the {@link LastBuild} of a build that ran and met no problem,
      * nothing after one that met problems. It is not called when the whole build's trace held
-     * (nothing changed since the build that made the last one).
+     * (nothing changed since the build that made the last one), nor after an edit of pages' words
+     * built without the site: the last one still holds, since the edited pages differ from those
+     * it keeps only in what those pages alone show ({@link LastBuild#seenAlike}).
      */
     public static BuildResult run(BuildOptions options, Consumer<Optional<LastBuild>> onBuilt) {
         return run(options, Optional.empty(), onBuilt);
@@ -100,13 +98,8 @@ public final class SiteBuild {
      * {@code kiln serve} passes it; a build from the command line has none.
      */
     public static BuildResult run(BuildOptions options, Optional<LastBuild> previous, Consumer<Optional<LastBuild>> onBuilt) {
-        // It always assembles the site: what it hands over is the site in memory.
-        return traced(new SiteBuild(options, previous, onBuilt, false));
-    }
-
-    private static BuildResult traced(SiteBuild build) {
-        return perform(new Traced<>(KEY, Map.of("options", Fingerprint.of(build.options.toString())),
-                SiteRecord.RecordCodec.INSTANCE, build::build)).result();
+        return perform(new Traced<>(KEY, Map.of("options", Fingerprint.of(options.toString())),
+                SiteRecord.RecordCodec.INSTANCE, () -> new SiteBuild(options, previous, onBuilt).build())).result();
     }
 
     private SiteRecord build() {
@@ -119,11 +112,9 @@ public final class SiteBuild {
             onBuilt.accept(Optional.empty());
             return SiteRecord.withoutParts(BuildResult.failed(e.toProblem()));
         }
-        if (bodyEdits) {
-            var edited = BodyEdits.build(config);
-            if (edited.isPresent()) {
-                return edited.get();
-            }
+        var edited = BodyEdits.build(config);
+        if (edited.isPresent()) {
+            return edited.get();
         }
         perform(new ReportProgress("discover", 0, 1));
         var discovered = new ContentDiscovery(config, options).discover();

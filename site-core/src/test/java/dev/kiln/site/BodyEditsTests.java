@@ -65,6 +65,23 @@ class BodyEditsTests {
     }
 
     @Test
+    void afterAnEarlyRenderAsKilnServeDoesItTheBuildIsWithoutTheSiteToo() {
+        var site = TestSite.of(SyntheticSite.generate(40, 3, 5, 9)).keepingLastBuild();
+        assertTrue(site.build().succeeded());
+        var kept = site.lastBuild();
+        for (var words : List.of("\nWords shown early.\n", "\nMore words.\n")) {
+            append(site, PAGE, words);
+            assertTrue(site.renderEdited(PAGE).isPresent());
+            var result = site.build();
+            assertEquals(List.of("index.json", "section-1/page-7/index.html"),
+                    result.written().stream().map(OutputPath::value).toList());
+            assertFalse(assembledTheSite(site), "the page the early render wrote is one it writes again");
+            assertTrue(kept == site.lastBuild(), "what kiln serve keeps still holds: the edit changed what only the page shows");
+            assertSameAsACleanBuild(site);
+        }
+    }
+
+    @Test
     void aSiteWithoutASearchIndexGetsThePageAlone() {
         var files = new TreeMap<>(SyntheticSite.generate(40, 3, 5, 9));
         files.put("kiln.yaml", files.get("kiln.yaml") + "searchIndex: false\n");
@@ -128,6 +145,10 @@ class BodyEditsTests {
                         site.files.siteFiles().get(PAGE).asUtf8().replaceFirst("---\n", "---\nweight: 3\n")),
                 "a new page", site -> site.files.put("content/section-1/new.md", "---\ntitle: New\n---\nNew.\n"),
                 "a section's file", site -> site.files.put("content/section-1/_index.md", "---\ntitle: Section One\n---\n"),
+                "another page's output changed by hand", site -> {
+                    append(site, PAGE, "\nWords.\n");
+                    site.files.putOutput("section-2/page-11/index.html", "changed by hand");
+                },
                 "a layout beside a body edit", site -> {
                     append(site, PAGE, "\nWords.\n");
                     site.files.put("layouts/partials/footer.hbs", "<footer>changed</footer>\n");
