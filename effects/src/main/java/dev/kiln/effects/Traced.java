@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * files it writes. What it depends on besides files (site-wide data it shows, the config) is named
  * in {@code fingerprints}: a hash per named part, compared as they are.
  *
- * <p>Without a tracing handler in the stack, nothing is recorded: the computation simply runs.
+ * <p>A tracing handler answers it; a stack without one leaves it unhandled. A build that must
+ * run everything (tests of a first build, {@code --no-cache}) uses the tracing handler with an
+ * empty or unreusable store: nothing is skipped, and the traces are still recorded.
  *
  * @param key what the computation produces, unique in a build ({@code page:blog/x/index.html})
  * @param fingerprints named hashes of the non-file inputs ({@code "config"}, {@code "site data"})
