@@ -99,11 +99,16 @@ public final class TraceStore {
      */
     public static TraceStore updated(String kilnVersion, TraceStore base, Collection<PageTrace> traces) {
         var byKey = new LinkedHashMap<String, PageTrace>();
+        if (base.data == null) {
+            // A store made in memory (kiln serve updates one after every edit) is taken apart, so that
+            // every store stays one step from the one read from bytes, however many edits it saw.
+            byKey.putAll(base.decoded);
+        }
         traces.forEach(trace -> byKey.put(trace.key(), trace));
-        var kept = new java.util.LinkedHashSet<String>(base.keys());
+        var kept = new java.util.LinkedHashSet<String>(base.data == null ? base.fromBase : base.bodies.keySet());
         kept.removeAll(byKey.keySet());
         return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null,
-                base, Collections.unmodifiableSet(kept));
+                base.data == null ? base.base : base, Collections.unmodifiableSet(kept));
     }
 
     /** Answers the key of every trace, in the order they are kept. */

@@ -82,6 +82,19 @@ class TraceStoreTests {
     }
 
     @Test
+    void aStoreUpdatedAgainAndAgainInMemoryStaysOneStepFromTheStoreItWasRead() {
+        // kiln serve updates the store in memory after every edit, for as long as it runs.
+        var store = TraceStore.decode(TraceStore.of(VERSION, traces(20)).encode(), VERSION);
+        for (int edit = 0; edit < 50_000; edit++) {
+            store = TraceStore.updated(VERSION, store, List.of(trace(edit % 10)));
+        }
+        // A trace no edit touched is still one step away, not fifty thousand.
+        assertEquals(Optional.of(trace(19)), store.reusable("page:p19/index.html"));
+        assertEquals(TraceStore.decode(TraceStore.of(VERSION, traces(20)).encode(), VERSION).traces(),
+                TraceStore.decode(store.encode(), VERSION).traces());
+    }
+
+    @Test
     void aDamagedStoreIsSetAsideNeverTrusted() {
         var good = TraceStore.of(VERSION, traces(5)).encode().toArray();
         var truncated = Arrays.copyOf(good, good.length - 20);
