@@ -43,8 +43,10 @@ final class SiteBuilder {
     private final MarkdownHandler markdown = MarkdownHandler.gitHubFlavoured();
     private final HandlebarsHandler templates = HandlebarsHandler.create();
     private final BuiltInThemeHandler theme = BuiltInThemeHandler.standard();
-    private final boolean saveEachBuild;
-    /** Whether builds keep the site in memory for early renders ({@code kiln serve}). */
+    /**
+     * Whether builds keep the site in memory for early renders and leave the traces to
+     * {@link #saveTraces} ({@code kiln serve}); else each build saves them ({@code kiln build}).
+     */
     private final boolean keepsSite;
     /** kiln's identity in traces: it cannot change while this process runs, so it is taken once. */
     private final String version = KilnVersion.fingerprint();
@@ -97,7 +99,6 @@ final class SiteBuilder {
         this.request = request;
         this.report = report;
         this.markdownCache = CacheHandler.untilAskedAgain();
-        this.saveEachBuild = !forServe;
         this.keepsSite = forServe;
     }
 
@@ -235,7 +236,7 @@ final class SiteBuilder {
         } else {
             remembered = trace.store();
             // A build in which nothing ran (and no stamp was refreshed) leaves the store as it was.
-            if (saveEachBuild && trace.changedStore()) {
+            if (!keepsSite && trace.changedStore()) {
                 long saving = System.nanoTime();
                 result = saved(result);
                 metrics.recordPhase("save cache", System.nanoTime() - saving);

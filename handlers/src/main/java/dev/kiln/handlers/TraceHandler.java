@@ -149,7 +149,7 @@ public final class TraceHandler implements Handler {
             return Optional.empty();
         }
         var findings = recorder.findings();
-        if (findings == null || findings.partial) {
+        if (findings.partial) {
             findings = new CheckFindings();
             if (!earlier.get().fingerprints().equals(new java.util.TreeMap<>(recorder.fingerprints()))) {
                 return Optional.empty();
@@ -158,9 +158,7 @@ public final class TraceHandler implements Handler {
                 inputReason(input, next, findings);
             }
             for (var output : earlier.get().outputs()) {
-                if (outputReason(output, next).isPresent()) {
-                    findings.changedOutput(output.path());
-                }
+                outputReason(output, next, findings);
             }
         }
         return findings.changes();
@@ -172,8 +170,8 @@ public final class TraceHandler implements Handler {
      * looking at everything (it stops at a few reasons).
      */
     static final class CheckFindings {
-        private final Set<SitePath> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final Set<OutputPath> changedOutputs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<SitePath> changed = ConcurrentHashMap.newKeySet();
+        private final Set<OutputPath> changedOutputs = ConcurrentHashMap.newKeySet();
         private volatile boolean otherChange;
         private volatile boolean partial;
 
@@ -352,13 +350,7 @@ public final class TraceHandler implements Handler {
             findings.partial();
             return reasons;
         }
-        reasons.addAll(firstReasons(trace.outputs(), output -> {
-            var reason = outputReason(output, next);
-            if (reason.isPresent()) {
-                findings.changedOutput(output.path());
-            }
-            return reason;
-        }, next));
+        reasons.addAll(firstReasons(trace.outputs(), output -> outputReason(output, next, findings), next));
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
@@ -394,25 +386,22 @@ public final class TraceHandler implements Handler {
         return reasons;
     }
 
-    /** Answers why an input no longer holds, if it does not, and notes what became of it in {@code findings}. */
+    /**
+     * Answers why an input no longer holds, if it does not, and notes in {@code findings} what
+     * became of it: a file whose content changed, or any other change.
+     */
     private Optional<String> inputReason(TraceInput input, Next next, CheckFindings findings) {
-        var reason = inputReason(input, next);
-        if (reason.isPresent()) {
-            if (input instanceof TraceInput.FileContent file && fileState(file, next) == FileState.CHANGED) {
-                findings.changed(file.path());
-            } else {
-                findings.otherChange();
-            }
-        }
-        return reason;
-    }
-
-    private Optional<String> inputReason(TraceInput input, Next next) {
-        return switch (input) {
+        Optional<String> reason = switch (input) {
             case TraceInput.FileContent file -> switch (fileState(file, next)) {
                 case SAME -> Optional.empty();
-                case CHANGED -> Optional.of(file.path() + " changed");
-                case DELETED -> Optional.of(file.path() + " was deleted");
+                case CHANGED -> {
+                    findings.changed(file.path());
+                    yield Optional.of(file.path() + " changed");
+                }
+                case DELETED -> {
+                    findings.otherChange();
+                    yield Optional.of(file.path() + " was deleted");
+                }
             };
             case TraceInput.Existence existence -> {
                 boolean exists = check(new FileExists(existence.path()), next);
@@ -429,6 +418,10 @@ public final class TraceHandler implements Handler {
             case TraceInput.Deadline deadline -> check(new IsPast(deadline.moment()), next)
                     ? Optional.of("the date " + deadline.moment() + " has come") : Optional.empty();
         };
+        if (reason.isPresent() && !(input instanceof TraceInput.FileContent)) {
+            findings.otherChange();
+        }
+        return reason;
     }
 
     /** What became of a file a computation read. */
@@ -451,6 +444,15 @@ public final class TraceHandler implements Handler {
         }
         refreshedInputs.put(file.path(), stamp.get());
         return FileState.SAME;
+    }
+
+    /** Answers why an output is not as written, if it is not, and notes it in {@code findings}. */
+    private Optional<String> outputReason(PageTrace.WrittenOutput output, Next next, CheckFindings findings) {
+        var reason = outputReason(output, next);
+        if (reason.isPresent()) {
+            findings.changedOutput(output.path());
+        }
+        return reason;
     }
 
     private Optional<String> outputReason(PageTrace.WrittenOutput output, Next next) {

@@ -21,6 +21,10 @@ final class TraceRecorder {
     private final List<PageTrace.WrittenOutput> outputs = new ArrayList<>();
     /** The output files it read, with what it found. */
     private final Map<OutputPath, OutputRead> outputReads = new LinkedHashMap<>();
+    private final PageTrace earlier;
+    private final Map<String, String> fingerprints;
+    private final TraceHandler.CheckFindings findings;
+    private boolean keepsEarlier;
 
     /** An output file as a computation read it: its stamp and content, where it was there. */
     private record OutputRead(FileStamp stamp, Optional<Bytes> content) {
@@ -30,10 +34,6 @@ final class TraceRecorder {
                     || content.get().sha256().equals(output.sha256()));
         }
     }
-    private final PageTrace earlier;
-    private final Map<String, String> fingerprints;
-    private final TraceHandler.CheckFindings findings;
-    private boolean keepsEarlier;
 
     /**
      * A recorder for a computation with these fingerprints; {@code earlier} is its last trace, or
