@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.effects.OutputPath;
+import dev.kiln.site.SiteBuild;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,7 +104,7 @@ final class LiveSession implements AutoCloseable {
                 long covered = visibleChanges.get();
                 var shown = Set.copyOf(shownEarly);
                 shownEarly.removeAll(shown);
-                rebuild(written -> written.stream().anyMatch(path -> !shown.contains(path) && !path.value().equals("index.json")));
+                rebuild(written -> written.stream().anyMatch(path -> !shown.contains(path) && !path.equals(SiteBuild.SEARCH_INDEX)));
                 settledChanges = covered;
             });
         }

@@ -49,6 +49,12 @@ import java.util.function.Supplier;
  * @since 0.1
  */
 public final class SiteBuild {
+    /**
+     * The search index's output, which changes with every edit of a page's words: {@code kiln
+     * serve} does not reload a browser tab for it alone.
+     */
+    public static final OutputPath SEARCH_INDEX = SearchIndex.OUTPUT;
+
     static final SitePath STATIC = SitePath.of("static");
     /** How many pages' links one fork checks. */
     private static final int LINK_CHECKS_PER_FORK = 1000;
