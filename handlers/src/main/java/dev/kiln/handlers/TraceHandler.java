@@ -151,7 +151,7 @@ public final class TraceHandler implements Handler {
         var findings = recorder.findings();
         if (findings.partial) {
             findings = new CheckFindings();
-            if (!earlier.get().fingerprints().equals(new java.util.TreeMap<>(recorder.fingerprints()))) {
+            if (!earlier.get().fingerprints().equals(recorder.fingerprints())) {
                 return Optional.empty();
             }
             for (var input : earlier.get().inputs()) {
