@@ -198,6 +198,8 @@ final class SiteBuilder {
         var folders = SiteFolders.of(siteRoot, request.output() != null ? request.output() : siteRoot.resolve(config.output()));
         var cacheFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
         var metrics = MetricsHandler.create();
+        // The other core walks the site while this one reads the cache.
+        var files = FileSystemHandler.of(folders.site(), folders.output()).listingAhead(SiteBuild.LISTED_FOLDERS);
         long loading = System.nanoTime();
         var previous = remembered != null && cacheFile.equals(storeFile) ? remembered : cacheFile.load(version);
         metrics.recordPhase("load cache", System.nanoTime() - loading);
@@ -218,7 +220,7 @@ final class SiteBuilder {
             if (dryRun != null) {
                 handlers.add(dryRun);
             }
-            handlers.add(FileSystemHandler.of(folders.site(), folders.output()));
+            handlers.add(files);
             // What the last build in this process kept lets kiln serve hash again only the contexts
             // of edited pages; --no-cache takes nothing from it.
             var earlier = kept;

@@ -28,10 +28,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,12 +50,13 @@ public final class FileSystemHandler implements Handler {
     private final Path outputRoot;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
     /**
-     * The stamps a listing saw, so that asking for a listed file's stamp costs no second system
-     * call. A stamp taken at the listing is older than any read after it, which is the safe side
-     * for traces. One handler serves one build, so the stamps never outlive it.
+     * The stamps a listing saw, by site path, so that asking for a listed file's stamp costs no
+     * second system call. A stamp taken at the listing is older than any read after it, which is
+     * the safe side for traces. One handler serves one build, so the stamps never outlive it.
      */
-    /** The stamps a listing walked past, by site path: a trace's check of a listed file needs no stat. */
     private final Map<String, FileStamp> listedStamps = new ConcurrentHashMap<>();
+    /** The listings {@link #listingAhead} started, by folder. */
+    private final Map<SitePath, CompletableFuture<List<SitePath>>> listedAhead = new ConcurrentHashMap<>();
 
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
@@ -64,13 +68,39 @@ public final class FileSystemHandler implements Handler {
         return new FileSystemHandler(siteRoot, outputRoot);
     }
 
+    /**
+     * Starts listing {@code folders} on a thread of its own, in that order, and answers this
+     * handler: a build first reads its cache, and meanwhile the other core walks the site. Every
+     * listing of one of them then answers what that walk found, as a listing taken when the build
+     * started: its stamps are older than any read after it, the safe side for traces.
+     */
+    public FileSystemHandler listingAhead(Collection<SitePath> folders) {
+        var listings = new ArrayList<CompletableFuture<List<SitePath>>>();
+        for (var folder : folders) {
+            var listing = new CompletableFuture<List<SitePath>>();
+            listedAhead.put(folder, listing);
+            listings.add(listing);
+        }
+        var inOrder = List.copyOf(folders);
+        Thread.ofPlatform().daemon().name("kiln-listing").start(() -> {
+            for (int i = 0; i < inOrder.size(); i++) {
+                try {
+                    listings.get(i).complete(list(inOrder.get(i)));
+                } catch (IOException | RuntimeException e) {
+                    listings.get(i).completeExceptionally(e);
+                }
+            }
+        });
+        return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {
         try {
             return switch (effect) {
                 case ReadFile read -> (R) read(read);
-                case ListFiles list -> (R) list(list.folder());
+                case ListFiles list -> (R) listed(list.folder());
                 case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
                 case StatFile stat -> {
                     var listed = listedStamps.get(stat.path().value());
@@ -111,6 +141,23 @@ public final class FileSystemHandler implements Handler {
             return Bytes.wrap(Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             throw new EffectFailedException(read, read.path().value(), 0, "no such file", e);
+        }
+    }
+
+    private List<SitePath> listed(SitePath folder) throws IOException {
+        var ahead = listedAhead.get(folder);
+        if (ahead == null) {
+            return list(folder);
+        }
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            // Thrown here, in the build's thread, as the listing would have thrown it.
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                default -> throw e;
+            }
         }
     }
 

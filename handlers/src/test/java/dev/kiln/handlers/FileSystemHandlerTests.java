@@ -16,6 +16,7 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.StatFile;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,22 @@ class FileSystemHandlerTests {
         assertTrue(stack().run(() -> perform(new FileExists(SitePath.of("content/b.md")))));
         assertFalse(stack().run(() -> perform(new FileExists(SitePath.of("content/none.md")))));
         assertEquals(List.of(), stack().run(() -> perform(new ListFiles(SitePath.of("nothing-here")))));
+    }
+
+    @Test
+    void listingAheadAnswersWhatAListingAnswersWithItsStamps() throws IOException {
+        siteFile("content/b.md", "b");
+        siteFile("content/a/c.md", "c");
+        siteFile("static/x.css", "x");
+        var plain = stack().run(() -> List.of(perform(new ListFiles(SitePath.of("content"))),
+                perform(new ListFiles(SitePath.of("static")))));
+        var files = FileSystemHandler.of(temp.resolve("site"), temp.resolve("site/public"))
+                .listingAhead(List.of(SitePath.of("content"), SitePath.of("missing")));
+        var ahead = HandlerStack.of(files).run(() -> List.of(perform(new ListFiles(SitePath.of("content"))),
+                perform(new ListFiles(SitePath.of("static"))), perform(new ListFiles(SitePath.of("missing")))));
+        assertEquals(List.of(plain.get(0), plain.get(1), List.of()), ahead);
+        var stamp = HandlerStack.of(files).run(() -> perform(new StatFile(SitePath.of("content/a/c.md"))));
+        assertEquals(1, stamp.orElseThrow().size());
     }
 
     @Test

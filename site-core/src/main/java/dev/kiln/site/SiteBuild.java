@@ -56,6 +56,12 @@ public final class SiteBuild {
     public static final OutputPath SEARCH_INDEX = SearchIndex.OUTPUT;
 
     static final SitePath STATIC = SitePath.of("static");
+    /**
+     * The folders a build lists whole, most files first: a file handler may list them while the
+     * build reads its cache ({@code FileSystemHandler.listingAhead}).
+     */
+    public static final List<SitePath> LISTED_FOLDERS = List.of(ContentDiscovery.CONTENT, STATIC, Assets.FOLDER,
+            SiteData.FOLDER);
     /** How many pages' links one fork checks. */
     private static final int LINK_CHECKS_PER_FORK = 1000;
 
