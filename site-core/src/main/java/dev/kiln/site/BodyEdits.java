@@ -7,6 +7,7 @@ import dev.kiln.effects.ChangedFiles;
 import dev.kiln.effects.Codec;
 import dev.kiln.effects.KeepEarlierTrace;
 import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.Parallel;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.Recorded;
 import dev.kiln.effects.SitePath;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Builds an edit of some pages' words without the site. Where the only files changed since the
@@ -73,6 +75,7 @@ final class BodyEdits {
         var parser = new PageParser(config);
         var edits = new ArrayList<Edit>();
         var written = new ArrayList<OutputPath>();
+        var tasks = new ArrayList<Supplier<Unit>>();
         try {
             for (var file : changed.get().files()) {
                 var edit = edit(file, parser, configFingerprint);
@@ -96,16 +99,24 @@ final class BodyEdits {
                     return Optional.empty();
                 }
                 // Its entries show only what the edits left as it was: so is its fingerprint.
-                perform(new Traced<>(SearchIndex.KEY, index.get().fingerprints(), Codec.unit(), () -> updateIndex(edits)));
+                var indexFingerprints = index.get().fingerprints();
+                tasks.add(() -> perform(new Traced<>(SearchIndex.KEY, indexFingerprints, Codec.unit(),
+                        () -> updateIndex(edits))));
                 written.add(SearchIndex.OUTPUT);
             }
             for (var edit : edits) {
                 var page = edit.page();
-                var context = TemplateContext.forOnePage(config, parts.get(), page, edit.surroundings());
-                perform(SiteBuild.pageTraced(page, 1, context, configFingerprint, edit.rewrites(),
-                        context.fingerprint(page, 1), new AtomicBoolean()));
+                tasks.add(() -> {
+                    var context = TemplateContext.forOnePage(config, parts.get(), page, edit.surroundings());
+                    perform(SiteBuild.pageTraced(page, 1, context, configFingerprint, edit.rewrites(),
+                            context.fingerprint(page, 1), new AtomicBoolean()));
+                    return Unit.UNIT;
+                });
                 written.add(page.output());
             }
+            // The index's patch and the pages' renders share nothing: on two cores, one waits for
+            // neither (and the first render of a process is its slowest).
+            perform(new Parallel<>(tasks));
         } catch (RuntimeException e) {
             // A file that no longer parses, a template that fails: the whole build says what is wrong.
             return Optional.empty();
