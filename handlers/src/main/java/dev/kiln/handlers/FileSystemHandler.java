@@ -21,6 +21,7 @@ import dev.kiln.effects.WriteFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The real disk: reads the site folder and writes the output folder. Writes are atomic (a temporary
@@ -54,10 +59,11 @@ public final class FileSystemHandler implements Handler {
      * second system call. A stamp taken at the listing is older than any read after it, which is
      * the safe side for traces. One handler serves one build, so the stamps never outlive it.
      */
-    private final Map<String, FileStamp> listedStamps = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> listedStamps = new ConcurrentHashMap<>(1 << 14);
+    /** How many threads a listing ahead walks folders' subfolders on. */
+    private static final int LISTING_THREADS = 2;
     /** The listings {@link #listingAhead} started, by folder. */
     private final Map<SitePath, CompletableFuture<List<SitePath>>> listedAhead = new ConcurrentHashMap<>();
-
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
         this.outputRoot = outputRoot.toAbsolutePath().normalize();
@@ -69,10 +75,11 @@ public final class FileSystemHandler implements Handler {
     }
 
     /**
-     * Starts listing {@code folders} on a thread of its own, in that order, and answers this
-     * handler: a build first reads its cache, and meanwhile the other core walks the site. Every
-     * listing of one of them then answers what that walk found, as a listing taken when the build
-     * started: its stamps are older than any read after it, the safe side for traces.
+     * Starts listing {@code folders}, in that order, on threads of their own (each subfolder a
+     * task), and answers this handler: a build first reads its cache, and meanwhile the other
+     * core walks the site. Every listing of one of those folders then answers what that walk
+     * found, and a stat of a file it listed the stamp it saw: as if taken when the build started,
+     * older than any read after it, the safe side for traces.
      */
     public FileSystemHandler listingAhead(Collection<SitePath> folders) {
         var listings = new ArrayList<CompletableFuture<List<SitePath>>>();
@@ -83,11 +90,13 @@ public final class FileSystemHandler implements Handler {
         }
         var inOrder = List.copyOf(folders);
         Thread.ofPlatform().daemon().name("kiln-listing").start(() -> {
-            for (int i = 0; i < inOrder.size(); i++) {
-                try {
-                    listings.get(i).complete(list(inOrder.get(i)));
-                } catch (IOException | RuntimeException e) {
-                    listings.get(i).completeExceptionally(e);
+            try (var pool = Executors.newFixedThreadPool(LISTING_THREADS, Thread.ofPlatform().daemon().factory())) {
+                for (int i = 0; i < inOrder.size(); i++) {
+                    try {
+                        listings.get(i).complete(list(inOrder.get(i), pool));
+                    } catch (IOException | RuntimeException e) {
+                        listings.get(i).completeExceptionally(e);
+                    }
                 }
             }
         });
@@ -103,7 +112,7 @@ public final class FileSystemHandler implements Handler {
                 case ListFiles list -> (R) listed(list.folder());
                 case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
                 case StatFile stat -> {
-                    var listed = listedStamps.get(stat.path().value());
+                    var listed = listedStamp(stat.path());
                     yield (R) (listed != null ? Optional.of(listed) : stamp(site(stat.path())));
                 }
                 case StatOutputFile stat -> (R) stamp(output(stat.path()));
@@ -144,6 +153,45 @@ public final class FileSystemHandler implements Handler {
         }
     }
 
+    /** Waits for every task of {@code tasks}, throwing the first failure as an I/O error about {@code what}. */
+    private static <T> List<T> awaitAll(List<Future<T>> tasks, String what) throws IOException {
+        try {
+            var results = new ArrayList<T>(tasks.size());
+            for (var task : tasks) {
+                results.add(task.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while walking " + what, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot walk " + what + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Answers the stamp a listing saw of a file, or null: where a listing ahead covers its folder,
+     * once that listing is done (a stat of every file while the walk stats them too would make
+     * the two cores do the same work).
+     */
+    private FileStamp listedStamp(SitePath file) {
+        var listed = listedStamps.get(file.value());
+        if (listed != null || listedAhead.isEmpty()) {
+            return listed;
+        }
+        for (var ahead : listedAhead.entrySet()) {
+            if (file.isInside(ahead.getKey())) {
+                // A listing that failed stamps nothing: the file is then stat'ed on its own.
+                ahead.getValue().exceptionally(failure -> List.of()).join();
+                return listedStamps.get(file.value());
+            }
+        }
+        return null;
+    }
+
     private List<SitePath> listed(SitePath folder) throws IOException {
         var ahead = listedAhead.get(folder);
         if (ahead == null) {
@@ -162,18 +210,55 @@ public final class FileSystemHandler implements Handler {
     }
 
     private List<SitePath> list(SitePath folder) throws IOException {
+        return list(folder, null);
+    }
+
+    /**
+     * Lists the regular, not hidden files under {@code folder}, sorted, noting their stamps; with
+     * a pool, each subfolder of it is walked as a task of its own there.
+     */
+    private List<SitePath> list(SitePath folder, ExecutorService pool) throws IOException {
         var start = site(folder);
         if (!Files.isDirectory(start)) {
             return List.of();
         }
+        var prefix = folder.value().isEmpty() ? "" : folder.value() + "/";
         var found = new ArrayList<String>();
+        if (pool == null) {
+            walk(start, prefix, found);
+        } else {
+            var parts = new ArrayList<Future<List<String>>>();
+            try (var entries = Files.newDirectoryStream(start)) {
+                for (var entry : entries) {
+                    var attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (!attributes.isDirectory()) {
+                        visit(entry, attributes, prefix, found);
+                    } else if (!isHidden(entry)) {
+                        parts.add(pool.submit(() -> {
+                            var part = new ArrayList<String>();
+                            walk(entry, prefix + entry.getFileName() + "/", part);
+                            return part;
+                        }));
+                    }
+                }
+            }
+            awaitAll(parts, folder.value() + "/").forEach(found::addAll);
+        }
+        found.sort(null);
+        var paths = new ArrayList<SitePath>(found.size());
+        found.forEach(relative -> paths.add(SitePath.of(relative)));
+        return List.copyOf(paths);
+    }
+
+    /** Walks the folder {@code start}, whose site path is {@code prefix}, adding the files under it to {@code found}. */
+    private void walk(Path start, String prefix, List<String> found) throws IOException {
         // Each folder's site path is its parent's and its name: no path is relativised per file.
         var prefixes = new ArrayDeque<String>();
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (dir.equals(start)) {
-                    prefixes.push(folder.value().isEmpty() ? "" : folder.value() + "/");
+                    prefixes.push(prefix);
                     return FileVisitResult.CONTINUE;
                 }
                 // Hidden folders (.git, .kiln, editors' folders) are never site content.
@@ -192,19 +277,20 @@ public final class FileSystemHandler implements Handler {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                var name = file.getFileName().toString();
-                if (attrs.isRegularFile() && !name.startsWith(".")) {
-                    var relative = prefixes.peek() + name;
-                    found.add(relative);
-                    listedStamps.put(relative, stampOf(attrs));
-                }
+                visit(file, attrs, prefixes.peek(), found);
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(null);
-        var paths = new ArrayList<SitePath>(found.size());
-        found.forEach(relative -> paths.add(SitePath.of(relative)));
-        return List.copyOf(paths);
+    }
+
+    /** Adds a file in the folder whose site path is {@code prefix} to {@code found}, where it is a regular, not hidden one. */
+    private void visit(Path file, BasicFileAttributes attributes, String prefix, List<String> found) {
+        var name = file.getFileName().toString();
+        if (attributes.isRegularFile() && !name.startsWith(".")) {
+            var relative = prefix + name;
+            found.add(relative);
+            listedStamps.put(relative, stampOf(attributes));
+        }
     }
 
     private static boolean isHidden(Path path) {

@@ -69,6 +69,8 @@ public final class TraceHandler implements Handler {
     /** Computations to run even where their traces hold, with the reason to give. */
     private final Map<String, String> rerun;
     private final ConcurrentMap<String, PageTrace> current = new ConcurrentHashMap<>();
+    /** The keys of the computations performed outside any other: the store keeps them in its head. */
+    private final Set<String> outermost = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, List<String>> rebuilt = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<Object, Object> checked = new ConcurrentHashMap<>();
     private final LongAdder skipped = new LongAdder();
@@ -274,6 +276,9 @@ public final class TraceHandler implements Handler {
 
     private <T> T traced(Traced<T> traced, Next next) {
         var outer = RECORDER.isBound() ? RECORDER.get() : null;
+        if (outer == null) {
+            outermost.add(traced.key());
+        }
         var earlier = previous.reusable(traced.key());
         var forced = rerun.get(traced.key());
         var findings = new CheckFindings();
@@ -326,12 +331,22 @@ public final class TraceHandler implements Handler {
 
     /** Answers why the computation must run again (up to a few reasons), or nothing if it need not. */
     private List<String> reasonsToRun(PageTrace trace, Traced<?> traced, Next next, CheckFindings findings) {
+        Function<TraceInput, Optional<String>> inputCheck = input -> inputReason(input, next, findings);
+        Function<PageTrace.WrittenOutput, Optional<String>> outputCheck = output -> outputReason(output, next, findings);
+        List<String> outputReasons = null;
+        var reasons = new ArrayList<String>();
+        if (trace.inputs().size() + trace.outputs().size() < PARALLEL_CHECKS) {
+            reasons.addAll(firstReasonsInTurn(trace.inputs(), inputCheck));
+        } else {
+            var both = checkedTogether(trace.inputs(), inputCheck, trace.outputs(), outputCheck, next);
+            reasons.addAll(both.get(0));
+            outputReasons = both.get(1);
+        }
         // The most specific reasons first: a file that changed says more than a fingerprint.
-        var reasons = new ArrayList<>(firstReasons(trace.inputs(), input -> inputReason(input, next, findings), next));
         // A check stops at a few reasons (in each fork too): then it did not look at everything.
         if (reasons.size() >= MAX_REASONS) {
             findings.partial();
-            return reasons;
+            return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
         }
         var now = new java.util.TreeMap<>(traced.fingerprints());
         for (var entry : now.entrySet()) {
@@ -350,29 +365,45 @@ public final class TraceHandler implements Handler {
             findings.partial();
             return reasons;
         }
-        reasons.addAll(firstReasons(trace.outputs(), output -> outputReason(output, next, findings), next));
+        reasons.addAll(outputReasons != null ? outputReasons : firstReasonsInTurn(trace.outputs(), outputCheck));
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
     }
 
     /**
-     * Answers the reasons the first of {@code items} give (at most a few), in their order. The
-     * whole build's trace holds every file of the site: its checks (a file stat each) are shared
-     * out over the parallel handler below, as forks of their own.
+     * Answers the first reasons {@code inputs} give and those {@code outputs} give (at most a few
+     * each), checked together. The whole build's trace holds every file of the site: its checks (a
+     * file stat each) are shared out over the parallel handler below, as forks of their own, the
+     * outputs' first: the site's files may still be being listed ahead
+     * ({@link FileSystemHandler#listingAhead}), and their checks then wait for the listing's stamps.
      */
-    private static <T> List<String> firstReasons(List<T> items, Function<T, Optional<String>> reason,
-            Next next) {
-        if (items.size() < PARALLEL_CHECKS) {
-            return firstReasonsInTurn(items, reason);
+    private static List<List<String>> checkedTogether(List<TraceInput> inputs,
+            Function<TraceInput, Optional<String>> inputCheck, List<PageTrace.WrittenOutput> outputs,
+            Function<PageTrace.WrittenOutput, Optional<String>> outputCheck, Next next) {
+        var forks = new ArrayList<Supplier<List<String>>>();
+        int outputForks = forked(outputs, outputCheck, forks);
+        forked(inputs, inputCheck, forks);
+        var results = next.forward(new Parallel<>(forks));
+        var outputReasons = new ArrayList<String>();
+        var inputReasons = new ArrayList<String>();
+        for (int i = 0; i < results.size(); i++) {
+            (i < outputForks ? outputReasons : inputReasons).addAll(results.get(i));
+        }
+        return List.of(inputReasons, outputReasons);
+    }
+
+    /** Adds forks checking {@code items} in chunks to {@code forks}; answers how many it added. */
+    private static <T> int forked(List<T> items, Function<T, Optional<String>> reason, List<Supplier<List<String>>> forks) {
+        if (items.isEmpty()) {
+            return 0;
         }
         int chunk = (items.size() + CHECK_FORKS - 1) / CHECK_FORKS;
-        List<Supplier<List<String>>> forks = new ArrayList<>();
+        int added = 0;
         for (int from = 0; from < items.size(); from += chunk) {
             var part = items.subList(from, Math.min(items.size(), from + chunk));
             forks.add(() -> firstReasonsInTurn(part, reason));
+            added++;
         }
-        var reasons = new ArrayList<String>();
-        next.forward(new Parallel<>(forks)).forEach(reasons::addAll);
-        return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
+        return added;
     }
 
     private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason) {
@@ -550,9 +581,9 @@ public final class TraceHandler implements Handler {
         }
         if (!pruned && previous.notReusable().isEmpty()) {
             // Undecoded: a build that ran a few computations copies the bytes of all the others.
-            return TraceStore.updated(kilnVersion, previous, current.values());
+            return TraceStore.updated(kilnVersion, previous, current.values(), outermost);
         }
-        return TraceStore.of(kilnVersion, current.values(), previous);
+        return TraceStore.of(kilnVersion, current.values(), previous, outermost);
     }
 
     /**

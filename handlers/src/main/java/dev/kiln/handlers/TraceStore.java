@@ -16,105 +16,143 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
  * The traces of a build, as kept between builds: which kiln wrote them, and one {@link PageTrace}
- * per computation. Its bytes start with a magic word and a format version and end with a checksum,
- * so a missing, truncated or corrupt store is recognised and set aside, never trusted.
+ * per computation. Its bytes start with a magic word and a format version, and each of its two
+ * sections carries a checksum, so a missing, truncated or corrupt store is recognised and set
+ * aside, never trusted.
  *
- * <p>A store read from bytes decodes a trace only when it is asked for: a build whose outermost
- * trace holds never pays for the thousands of page traces under it. Strings are kept once in a
- * table and hashes as raw bytes, which keeps a 10,000-page store to a few megabytes.
+ * <p>The first section, the head, holds the outermost traces (a whole build's); the rest holds
+ * the others and is read only when one of them is asked for: a build whose outermost trace holds
+ * reads the head alone, a few megabytes of tens. A store decodes a trace only when it is asked
+ * for. Strings are kept once per section in a table and hashes as raw bytes, which keeps a
+ * 10,000-page store to a few tens of megabytes.
  *
  * @since 0.1
  */
 public final class TraceStore {
     private static final byte[] MAGIC = {'K', 'I', 'L', 'N', 'T', 'R', 'C', 0};
     /** The version of the byte format; a store of another format is set aside. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
+    /** The bytes before the head's own: the magic word, the format and the head's length. */
+    private static final int PREFIX = MAGIC.length + 8;
+    private static final String CORRUPT = "the build cache is corrupt";
 
     private final String kilnVersion;
     private final Optional<String> notReusable;
     /** Decoded traces; for a store read from bytes, filled as keys are asked for. */
     private final Map<String, PageTrace> decoded;
-    /** For a store read from bytes: where each trace's body starts and how long it is, by key. */
-    private final Map<String, int[]> bodies;
-    private final byte[] data;
-    private final String[] strings;
-    /** The store this one was made from, whose bytes an unchanged trace is copied from. */
+    /** For a store read from bytes: its head section; null for a store made in memory. */
+    private final Section head;
+    /** For a store read from bytes: the rest, read when first needed; null for a store made in memory. */
+    private final Rest rest;
+    /** For a store made in memory: the keys of the traces its head is to hold. */
+    private final Set<String> headKeys;
+    /** The store read from bytes this one was made from, whose bytes an unchanged trace is copied from. */
     private final TraceStore base;
-    /** The keys of traces this store takes from {@code base} as they are there, undecoded. */
-    private final java.util.Set<String> fromBase;
+    /** Whether this store holds every trace of {@code base} it does not replace, undecoded. */
+    private final boolean keepsBase;
 
-    private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded,
-            Map<String, int[]> bodies, byte[] data, String[] strings, TraceStore base) {
-        this(kilnVersion, notReusable, decoded, bodies, data, strings, base, java.util.Set.of());
-    }
-
-    private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded,
-            Map<String, int[]> bodies, byte[] data, String[] strings, TraceStore base, java.util.Set<String> fromBase) {
+    private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded, Section head,
+            Rest rest, Set<String> headKeys, TraceStore base, boolean keepsBase) {
         this.kilnVersion = kilnVersion;
         this.notReusable = notReusable;
         this.decoded = decoded;
-        this.bodies = bodies;
-        this.data = data;
-        this.strings = strings;
+        this.head = head;
+        this.rest = rest;
+        this.headKeys = headKeys;
         this.base = base;
-        this.fromBase = fromBase;
+        this.keepsBase = keepsBase;
+    }
+
+    /** Where a store's bytes are read from: a file, or bytes in memory. */
+    interface Source {
+        /** Answers {@code length} bytes from {@code offset}, fewer only where the bytes end there. */
+        byte[] read(long offset, int length) throws IOException;
+
+        /** Answers how many bytes there are. */
+        long size() throws IOException;
     }
 
     /** Answers a store holding no traces, with the reason every computation must run. */
     public static TraceStore empty(String kilnVersion, String reason) {
-        return new TraceStore(kilnVersion, Optional.of(reason), Map.of(), Map.of(), null, null, null);
+        return new TraceStore(kilnVersion, Optional.of(reason), Map.of(), null, null, Set.of(), null, false);
     }
 
-    /** Answers a store of traces written by this kiln. */
+    /** Answers a store of traces written by this kiln, all of them in its rest. */
     public static TraceStore of(String kilnVersion, Collection<PageTrace> traces) {
-        return of(kilnVersion, traces, null);
+        return of(kilnVersion, traces, null, Set.of());
     }
 
     /**
-     * Answers a store of traces written by this kiln, most of them taken unchanged from
-     * {@code base}: encoding copies their bytes from it instead of encoding them again.
+     * Answers a store of traces written by this kiln, the traces of {@code outermost} in its head,
+     * most of the others taken unchanged from {@code base}: encoding copies their bytes from it
+     * instead of encoding them again.
      */
-    public static TraceStore of(String kilnVersion, Collection<PageTrace> traces, TraceStore base) {
+    public static TraceStore of(String kilnVersion, Collection<PageTrace> traces, TraceStore base, Set<String> outermost) {
         var byKey = new LinkedHashMap<String, PageTrace>();
         traces.forEach(trace -> byKey.put(trace.key(), trace));
-        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null,
-                base != null && base.data != null && base.kilnVersion.equals(kilnVersion) ? base : null);
+        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), null, null,
+                Set.copyOf(outermost), bytesBase(base, kilnVersion), false);
     }
 
     /**
      * Answers the traces of {@code base} with {@code traces} in place of those of the same keys:
      * a build that ran a few computations and kept the rest. The traces it keeps are not decoded;
-     * encoding copies their bytes.
+     * encoding copies their bytes. The head holds {@code outermost} and what the base's held.
      */
-    public static TraceStore updated(String kilnVersion, TraceStore base, Collection<PageTrace> traces) {
+    public static TraceStore updated(String kilnVersion, TraceStore base, Collection<PageTrace> traces,
+            Set<String> outermost) {
         var byKey = new LinkedHashMap<String, PageTrace>();
-        if (base.data == null) {
+        var heads = new HashSet<>(outermost);
+        heads.addAll(base.headKeys());
+        boolean keeps = true;
+        var from = base;
+        if (base.head == null) {
             // A store made in memory (kiln serve updates one after every edit) is taken apart, so that
             // every store stays one step from the one read from bytes, however many edits it saw.
             byKey.putAll(base.decoded);
+            keeps = base.keepsBase;
+            from = base.base;
         }
         traces.forEach(trace -> byKey.put(trace.key(), trace));
-        var kept = new java.util.LinkedHashSet<String>(base.data == null ? base.fromBase : base.bodies.keySet());
-        kept.removeAll(byKey.keySet());
-        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), Map.of(), null, null,
-                base.data == null ? base.base : base, Collections.unmodifiableSet(kept));
+        return new TraceStore(kilnVersion, Optional.empty(), Collections.unmodifiableMap(byKey), null, null,
+                Set.copyOf(heads), from, keeps && from != null);
+    }
+
+    private static TraceStore bytesBase(TraceStore store, String kilnVersion) {
+        var from = store == null || store.head != null ? store : store.base;
+        return from != null && from.kilnVersion.equals(kilnVersion) ? from : null;
+    }
+
+    /** Answers the keys of the traces the head holds (or is to hold). */
+    private Set<String> headKeys() {
+        return head != null ? head.bodies().keySet() : headKeys;
     }
 
     /** Answers the key of every trace, in the order they are kept. */
     private List<String> keys() {
-        var keys = new ArrayList<String>(fromBase);
-        keys.addAll(data == null ? decoded.keySet() : bodies.keySet());
+        var keys = new ArrayList<String>();
+        if (head != null) {
+            keys.addAll(head.bodies().keySet());
+            keys.addAll(rest.section().bodies().keySet());
+            return keys;
+        }
+        if (keepsBase) {
+            base.keys().stream().filter(key -> !decoded.containsKey(key)).forEach(keys::add);
+        }
+        keys.addAll(decoded.keySet());
         return keys;
     }
 
@@ -124,43 +162,86 @@ public final class TraceStore {
      * not reusable.
      */
     public static TraceStore decode(Bytes bytes, String kilnVersion) {
+        var data = bytes.toArray();
         try {
-            var data = bytes.toArray();
-            if (data.length < MAGIC.length + 12 || !Arrays.equals(Arrays.copyOf(data, MAGIC.length), MAGIC)) {
-                return empty(kilnVersion, "the build cache is not one of kiln's");
-            }
-            var in = new DataInputStream(new ByteArrayInputStream(data, MAGIC.length, data.length - MAGIC.length));
-            int format = in.readInt();
-            if (format != FORMAT) {
-                return empty(kilnVersion, "the build cache has another format (" + format + ")");
-            }
-            var crc = new CRC32();
-            crc.update(data, 0, data.length - 8);
-            long expected = new DataInputStream(new ByteArrayInputStream(data, data.length - 8, 8)).readLong();
-            if (crc.getValue() != expected) {
-                return empty(kilnVersion, "the build cache is corrupt");
-            }
+            var store = read(new Source() {
+                @Override
+                public byte[] read(long offset, int length) {
+                    return Arrays.copyOfRange(data, (int) Math.min(offset, data.length),
+                            (int) Math.min(offset + length, data.length));
+                }
+
+                @Override
+                public long size() {
+                    return data.length;
+                }
+            }, kilnVersion);
+            // All of it is at hand: a damaged rest is found at once.
+            return store.rest != null && store.rest.section() == Section.EMPTY && store.rest.failure().isPresent()
+                    ? empty(kilnVersion, store.rest.failure().get()) : store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+    }
+
+    /**
+     * Reads a store's head from {@code source}, and its rest from there when first needed: a store
+     * whose size is not the one its head gives counts as corrupt at once, a rest that then cannot
+     * be read, or is not the one the head was written with, when it is read.
+     * Only a failure to read the head's bytes is thrown; bytes that are no store give an empty one.
+     */
+    static TraceStore read(Source source, String kilnVersion) throws IOException {
+        var prefix = source.read(0, PREFIX);
+        if (prefix.length < PREFIX || !Arrays.equals(Arrays.copyOf(prefix, MAGIC.length), MAGIC)) {
+            return empty(kilnVersion, "the build cache is not one of kiln's");
+        }
+        int format = readInt(prefix, MAGIC.length);
+        if (format != FORMAT) {
+            return empty(kilnVersion, "the build cache has another format (" + format + ")");
+        }
+        int headLength = readInt(prefix, MAGIC.length + 4);
+        if (headLength < 0 || headLength > Integer.MAX_VALUE - PREFIX - 8) {
+            return empty(kilnVersion, CORRUPT);
+        }
+        var bytes = source.read(0, PREFIX + headLength + 8);
+        if (bytes.length < PREFIX + headLength + 8) {
+            return empty(kilnVersion, CORRUPT);
+        }
+        var crc = new CRC32();
+        crc.update(bytes, 0, PREFIX + headLength);
+        if (crc.getValue() != readLong(bytes, PREFIX + headLength)) {
+            return empty(kilnVersion, CORRUPT);
+        }
+        try {
+            var in = new DataInputStream(new ByteArrayInputStream(bytes, PREFIX, headLength));
             var writtenBy = in.readUTF();
-            var strings = new String[in.readInt()];
-            for (int i = 0; i < strings.length; i++) {
-                strings[i] = in.readUTF();
+            int restLength = in.readInt();
+            long restCrc = in.readLong();
+            // A store cut short, or grown, is found before any of it is trusted.
+            if (restLength < 0 || source.size() != PREFIX + headLength + 8L + restLength) {
+                return empty(kilnVersion, CORRUPT);
             }
-            int count = in.readInt();
-            var bodies = new HashMap<String, int[]>(count * 2);
-            int position = data.length - in.available();
-            for (int i = 0; i < count; i++) {
-                var key = strings[in.readInt()];
-                int length = in.readInt();
-                bodies.put(key, new int[] {position + 8, length});
-                in.skipNBytes(length);
-                position += 8 + length;
-            }
+            var headSection = Section.parse(bytes, PREFIX + headLength - in.available(), PREFIX + headLength);
+            var rest = new Rest(source, PREFIX + headLength + 8L, restLength, restCrc);
             var reusable = writtenBy.equals(kilnVersion) ? Optional.<String>empty()
                     : Optional.of("kiln version changed (" + writtenBy + " to " + kilnVersion + ")");
-            return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), bodies, data, strings, null);
+            return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), headSection, rest, Set.of(), null,
+                    false);
         } catch (IOException | RuntimeException e) {
-            return empty(kilnVersion, "the build cache is corrupt");
+            return empty(kilnVersion, CORRUPT);
         }
+    }
+
+    private static int readInt(byte[] bytes, int at) {
+        return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+    }
+
+    private static long readLong(byte[] bytes, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | bytes[at + i] & 0xff;
+        }
+        return value;
     }
 
     /** Answers the bytes of this store. */
@@ -175,37 +256,79 @@ public final class TraceStore {
     }
 
     /**
-     * Writes the bytes of this store to {@code out}: the header and the string table, then the
-     * traces as they were laid out in memory, then the checksum of it all; tens of megabytes
-     * without a copy of them all.
+     * Writes the bytes of this store to {@code out}: the prefix, the head (who wrote it, the rest's
+     * length and checksum, then the outermost traces with a string table of their own) and its
+     * checksum, then the rest; tens of megabytes without a copy of them all.
      */
     public void writeTo(OutputStream out) throws IOException {
         var keys = keys();
-        // Traces taken from the base, or decoded from it and unchanged, are as its bytes say.
-        var copyable = base == null || base.data == null ? 0
-                : keys.stream().filter(key -> fromBase.contains(key) || base.holdsBytesOf(decoded.get(key))).count();
-        // Reusing the base's bytes means keeping its string table, strings of gone traces too:
-        // worth it only while most traces are the base's.
-        var copyFrom = copyable * 2 > keys.size() ? base : null;
-        var table = new StringTable(copyFrom == null ? new String[0] : copyFrom.strings);
-        // Sized from the store it comes from: a 30 MB store grown from 32 bytes is copied 20 times.
-        var traces = new Buffer(copyFrom == null ? 1 << 16 : copyFrom.data.length + (1 << 16));
+        var heads = headKeys();
+        var restKeys = keys.stream().filter(key -> !heads.contains(key)).toList();
+        var rest = section(restKeys, copySource());
+        var restCrc = new CRC32();
+        restCrc.update(rest.array(), 0, rest.size());
+        var headBytes = new Buffer(1 << 16);
+        var headOut = new DataOutputStream(headBytes);
+        headOut.write(MAGIC);
+        headOut.writeInt(FORMAT);
+        // The head's length, written once the head is.
+        headOut.writeInt(0);
+        headOut.writeUTF(kilnVersion);
+        headOut.writeInt(rest.size());
+        headOut.writeLong(restCrc.getValue());
+        headOut.flush();
+        var headSection = section(keys.stream().filter(heads::contains).toList(), null);
+        headBytes.write(headSection.array(), 0, headSection.size());
+        headBytes.putInt(MAGIC.length + 4, headBytes.size() - PREFIX);
+        var headCrc = new CRC32();
+        headCrc.update(headBytes.array(), 0, headBytes.size());
+        headOut.writeLong(headCrc.getValue());
+        headOut.flush();
+        out.write(headBytes.array(), 0, headBytes.size());
+        out.write(rest.array(), 0, rest.size());
+        out.flush();
+    }
+
+    /**
+     * Answers the store whose rest unchanged traces can be copied from: this one where it was read
+     * from bytes, else its base, where that rest can be read.
+     */
+    private TraceStore copySource() {
+        var source = head != null ? this : base;
+        if (source == null || source != this && !keepsBase && !source.rest.isRead()) {
+            // Only traces decoded from a rest could be copied from it: none were.
+            return null;
+        }
+        return source.rest.section() != Section.EMPTY ? source : null;
+    }
+
+    /**
+     * Encodes the traces of {@code keys} as a section: the string table, the count, then each
+     * trace's key, length and body; a trace decoded from {@code source}'s rest, or taken from it
+     * undecoded, is copied from its bytes where most are.
+     */
+    private Buffer section(List<String> keys, TraceStore source) throws IOException {
+        var copyFrom = source == null ? null : source.rest.section();
+        var copyable = copyFrom == null ? 0
+                : keys.stream().filter(key -> copyFrom.bodies().containsKey(key) && copiesFrom(source, key)).count();
+        // Reusing the source's bytes means keeping its string table, strings of gone traces too:
+        // worth it only while most traces are the source's.
+        var from = copyable * 2 > keys.size() ? copyFrom : null;
+        var table = new StringTable(from == null ? new String[0] : from.strings());
+        // Sized from the section it comes from: a 30 MB section grown from 64 KB is copied 9 times.
+        var traces = new Buffer(from == null ? 1 << 16 : from.data().length + (1 << 16));
         var traceOut = new DataOutputStream(traces);
         int count = 0;
         for (var key : keys) {
-            var trace = decoded.get(key);
-            var copied = copyFrom != null && (trace == null || copyFrom.holdsBytesOf(trace))
-                    ? copyFrom.bodies.get(key) : null;
+            var copied = from != null && copiesFrom(source, key) ? from.bodies().get(key) : null;
+            var trace = copied == null ? trace(key).orElse(null) : null;
             if (copied == null && trace == null) {
-                trace = trace(key).orElse(null);
-                if (trace == null) {
-                    continue;
-                }
+                continue;
             }
             traceOut.writeInt(table.index(key));
             if (copied != null) {
                 traceOut.writeInt(copied[1]);
-                traceOut.write(copyFrom.data, copied[0], copied[1]);
+                traceOut.write(from.data(), copied[0], copied[1]);
             } else {
                 // The length, written once the trace is.
                 traceOut.writeInt(0);
@@ -218,25 +341,25 @@ public final class TraceStore {
             count++;
         }
         traceOut.flush();
-        var header = new ByteArrayOutputStream(1024 + table.strings.size() * 64);
-        var headerOut = new DataOutputStream(header);
-        headerOut.write(MAGIC);
-        headerOut.writeInt(FORMAT);
-        headerOut.writeUTF(kilnVersion);
-        headerOut.writeInt(table.strings.size());
+        var section = new Buffer(traces.size() + table.strings.size() * 64 + 1024);
+        var sectionOut = new DataOutputStream(section);
+        sectionOut.writeInt(table.strings.size());
         for (var string : table.strings) {
-            headerOut.writeUTF(string);
+            sectionOut.writeUTF(string);
         }
-        headerOut.writeInt(count);
-        headerOut.flush();
-        var crc = new CRC32();
-        var headerBytes = header.toByteArray();
-        crc.update(headerBytes);
-        crc.update(traces.array(), 0, traces.size());
-        out.write(headerBytes);
-        out.write(traces.array(), 0, traces.size());
-        new DataOutputStream(out).writeLong(crc.getValue());
-        out.flush();
+        sectionOut.writeInt(count);
+        sectionOut.flush();
+        section.write(traces.array(), 0, traces.size());
+        return section;
+    }
+
+    /**
+     * Whether the trace of {@code key} in this store is the one {@code source} holds the bytes of:
+     * taken from it undecoded, or the very object it decoded.
+     */
+    private boolean copiesFrom(TraceStore source, String key) {
+        var trace = decoded.get(key);
+        return trace == null ? source == this || keepsBase && source == base : source.holdsBytesOf(trace);
     }
 
     /**
@@ -244,12 +367,12 @@ public final class TraceStore {
      * build may prune), for {@code --no-cache}.
      */
     public TraceStore withoutReuse(String reason) {
-        return new TraceStore(kilnVersion, Optional.of(reason), decoded, bodies, data, strings, base, fromBase);
+        return new TraceStore(kilnVersion, Optional.of(reason), decoded, head, rest, headKeys, base, keepsBase);
     }
 
     /** Answers whether this store was read from bytes and {@code trace} is the very one it decoded. */
     private boolean holdsBytesOf(PageTrace trace) {
-        return data != null && trace != null && decoded.get(trace.key()) == trace;
+        return head != null && trace != null && decoded.get(trace.key()) == trace;
     }
 
     /** Answers the trace of a computation, where this store has a reusable one. */
@@ -259,19 +382,20 @@ public final class TraceStore {
 
     private Optional<PageTrace> trace(String key) {
         var trace = decoded.get(key);
-        if (trace == null && fromBase.contains(key)) {
-            return base.trace(key);
+        if (trace != null) {
+            return Optional.of(trace);
         }
-        if (trace != null || data == null) {
-            return Optional.ofNullable(trace);
+        if (head == null) {
+            return keepsBase ? base.trace(key) : Optional.empty();
         }
-        var body = bodies.get(key);
+        var section = head.bodies().containsKey(key) ? head : rest.section();
+        var body = section.bodies().get(key);
         if (body == null) {
             return Optional.empty();
         }
         try {
-            var in = new DataInputStream(new ByteArrayInputStream(data, body[0], body[1]));
-            trace = readTrace(key, in, strings);
+            var in = new DataInputStream(new ByteArrayInputStream(section.data(), body[0], body[1]));
+            trace = readTrace(key, in, section.strings());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -279,9 +403,12 @@ public final class TraceStore {
         return Optional.of(trace);
     }
 
-    /** Answers why no trace of this store can be reused, where none can. */
+    /**
+     * Answers why no trace of this store can be reused, where none can: a store set aside whole,
+     * or one whose rest, once read, was not the one its head was written with.
+     */
     public Optional<String> notReusable() {
-        return notReusable;
+        return notReusable.isPresent() || rest == null ? notReusable : rest.failure();
     }
 
     /** Answers every trace, reusable or not, by key (decoding them all). */
@@ -295,6 +422,100 @@ public final class TraceStore {
     public List<OutputPath> outputs() {
         return traces().values().stream().flatMap(trace -> trace.outputs().stream())
                 .map(PageTrace.WrittenOutput::path).distinct().sorted().toList();
+    }
+
+    /** A section of a store's bytes: its string table, and where each trace's body lies in {@code data}. */
+    private record Section(byte[] data, String[] strings, Map<String, int[]> bodies) {
+        static final Section EMPTY = new Section(new byte[0], new String[0], Map.of());
+
+        /** Reads the section that fills {@code data} from {@code from} to {@code to}. */
+        static Section parse(byte[] data, int from, int to) throws IOException {
+            var in = new DataInputStream(new ByteArrayInputStream(data, from, to - from));
+            var strings = new String[in.readInt()];
+            for (int i = 0; i < strings.length; i++) {
+                strings[i] = in.readUTF();
+            }
+            int count = in.readInt();
+            var bodies = new HashMap<String, int[]>(count * 2);
+            int position = to - in.available();
+            for (int i = 0; i < count; i++) {
+                var key = strings[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) {
+                    throw new IOException("a trace runs past its section");
+                }
+                bodies.put(key, new int[] {position + 8, length});
+                in.skipNBytes(length);
+                position += 8 + length;
+            }
+            if (in.available() != 0) {
+                throw new IOException("bytes after the last trace");
+            }
+            return new Section(data, strings, bodies);
+        }
+    }
+
+    /**
+     * The rest of a store read from bytes, read and checked on first use; one that cannot be read,
+     * or is not the one its head was written with (another build replaced the file), is empty and
+     * says why.
+     */
+    private static final class Rest {
+        private final Source source;
+        private final long offset;
+        private final int length;
+        private final long crc;
+        private volatile Section section;
+        private volatile Optional<String> failure = Optional.empty();
+
+        /** Reads the rest's {@code length} bytes from {@code offset}, whose checksum is {@code crc}, through {@code source}. */
+        Rest(Source source, long offset, int length, long crc) {
+            this.source = source;
+            this.offset = offset;
+            this.length = length;
+            this.crc = crc;
+        }
+
+        Section section() {
+            var read = section;
+            if (read == null) {
+                synchronized (this) {
+                    if (section == null) {
+                        section = load();
+                    }
+                    read = section;
+                }
+            }
+            return read;
+        }
+
+        /** Answers whether the rest was read (or tried). */
+        boolean isRead() {
+            return section != null;
+        }
+
+        /** Answers why the rest could not be used, once it was read. */
+        Optional<String> failure() {
+            return section == null ? Optional.empty() : failure;
+        }
+
+        private Section load() {
+            try {
+                var bytes = source.read(offset, length);
+                var check = new CRC32();
+                check.update(bytes);
+                if (bytes.length != length || check.getValue() != crc) {
+                    failure = Optional.of(CORRUPT);
+                    return Section.EMPTY;
+                }
+                return Section.parse(bytes, 0, bytes.length);
+            } catch (IOException e) {
+                failure = Optional.of("the build cache cannot be read (" + e.getMessage() + ")");
+            } catch (RuntimeException e) {
+                failure = Optional.of(CORRUPT);
+            }
+            return Section.EMPTY;
+        }
     }
 
     /** A byte buffer whose bytes can be read without a copy of them all. */

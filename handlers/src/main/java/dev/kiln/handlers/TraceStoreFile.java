@@ -1,10 +1,13 @@
 package dev.kiln.handlers;
 
-import dev.kiln.effects.Bytes;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Keeps a {@link TraceStore} in a file of the site's cache folder ({@code .kiln/traces.bin}),
@@ -43,14 +46,39 @@ public final class TraceStoreFile {
         return file.hashCode();
     }
 
-    /** Reads the store; a missing or unreadable file gives an empty store saying why. */
+    /**
+     * Reads the store's head; its rest is read from the file when first needed (a build whose
+     * outermost trace holds never needs it). A missing or unreadable file gives an empty store
+     * saying why.
+     */
     public TraceStore load(String kilnVersion) {
         try {
-            return TraceStore.decode(Bytes.wrap(Files.readAllBytes(file)), kilnVersion);
+            return TraceStore.read(new TraceStore.Source() {
+                @Override
+                public byte[] read(long offset, int length) throws IOException {
+                    return TraceStoreFile.this.read(offset, length);
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return Files.size(file);
+                }
+            }, kilnVersion);
         } catch (NoSuchFileException e) {
             return TraceStore.empty(kilnVersion, "there is no build cache yet");
         } catch (IOException e) {
             return TraceStore.empty(kilnVersion, "the build cache cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Answers up to {@code length} bytes of the file from {@code offset}: fewer where it ends. */
+    private byte[] read(long offset, int length) throws IOException {
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            var buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(length, channel.size() - offset)));
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
+                // Reads until the buffer is full or the file ends.
+            }
+            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TraceStoreTests {
@@ -56,7 +58,7 @@ class TraceStoreTests {
             // Most traces are the very objects the earlier store decoded; two are new.
             next.add(n == 3 || n == 11 ? trace(n + 100) : earlier.reusable("page:p" + n + "/index.html").orElseThrow());
         }
-        var copied = TraceStore.decode(TraceStore.of(VERSION, next, earlier).encode(), VERSION);
+        var copied = TraceStore.decode(TraceStore.of(VERSION, next, earlier, Set.of()).encode(), VERSION);
         var fresh = TraceStore.decode(TraceStore.of(VERSION, next).encode(), VERSION);
         assertEquals(fresh.traces(), copied.traces());
         assertEquals(Optional.of(trace(103)), copied.reusable("page:p103/index.html"));
@@ -67,7 +69,7 @@ class TraceStoreTests {
         var earlier = TraceStore.decode(TraceStore.of(VERSION, traces(20)).encode(), VERSION);
         var replaced = new PageTrace("page:p3/index.html", Map.of(), List.of(), List.of(), Bytes.utf8("new"));
         var added = trace(50);
-        var updated = TraceStore.updated(VERSION, earlier, List.of(replaced, added));
+        var updated = TraceStore.updated(VERSION, earlier, List.of(replaced, added), Set.of());
         var expected = new java.util.TreeMap<String, PageTrace>();
         traces(20).forEach(trace -> expected.put(trace.key(), trace));
         expected.put(replaced.key(), replaced);
@@ -75,7 +77,7 @@ class TraceStoreTests {
         assertEquals(expected, updated.traces());
         assertEquals(expected, TraceStore.decode(updated.encode(), VERSION).traces());
         // Updated again, as kiln serve's builds do in memory.
-        var again = TraceStore.updated(VERSION, updated, List.of(trace(3)));
+        var again = TraceStore.updated(VERSION, updated, List.of(trace(3)), Set.of());
         expected.put("page:p3/index.html", trace(3));
         assertEquals(expected, TraceStore.decode(again.encode(), VERSION).traces());
         assertEquals(Optional.of(added), again.reusable(added.key()));
@@ -86,7 +88,7 @@ class TraceStoreTests {
         // kiln serve updates the store in memory after every edit, for as long as it runs.
         var store = TraceStore.decode(TraceStore.of(VERSION, traces(20)).encode(), VERSION);
         for (int edit = 0; edit < 50_000; edit++) {
-            store = TraceStore.updated(VERSION, store, List.of(trace(edit % 10)));
+            store = TraceStore.updated(VERSION, store, List.of(trace(edit % 10)), Set.of());
         }
         // A trace no edit touched is still one step away, not fifty thousand.
         assertEquals(Optional.of(trace(19)), store.reusable("page:p19/index.html"));
@@ -109,5 +111,66 @@ class TraceStoreTests {
         assertEquals(Optional.of("kiln version changed (v1 to v2)"), foreign.notReusable());
         assertTrue(foreign.reusable("page:p1/index.html").isEmpty());
         assertEquals(5, foreign.outputs().size(), "a foreign store still names the outputs to prune");
+    }
+
+    /** Bytes read as a file is, the reads counted, {@code replacement} answering those past the head. */
+    private record FileLike(byte[] bytes, byte[] replacement, AtomicInteger reads) implements TraceStore.Source {
+        @Override
+        public byte[] read(long offset, int length) {
+            reads.incrementAndGet();
+            var from = offset == 0 ? bytes : replacement;
+            return Arrays.copyOfRange(from, (int) Math.min(offset, from.length), (int) Math.min(offset + length, from.length));
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+    }
+
+    private static TraceStore read(byte[] bytes, AtomicInteger reads) throws java.io.IOException {
+        return TraceStore.read(new FileLike(bytes, bytes, reads), VERSION);
+    }
+
+    @Test
+    void theOutermostTraceIsReadWithoutTheRest() throws java.io.IOException {
+        var outer = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("whole"));
+        var all = new ArrayList<>(traces(20));
+        all.add(outer);
+        var bytes = TraceStore.of(VERSION, all, null, Set.of("site")).encode().toArray();
+        var reads = new AtomicInteger();
+        var store = read(bytes, reads);
+        int headReads = reads.get();
+        assertEquals(Optional.of(outer), store.reusable("site"));
+        assertEquals(headReads, reads.get(), "the head alone answers the outermost trace");
+        assertEquals(Optional.of(trace(4)), store.reusable("page:p4/index.html"));
+        assertEquals(Optional.of(trace(9)), store.reusable("page:p9/index.html"));
+        assertEquals(headReads + 1, reads.get(), "the rest is read once, when first needed");
+        // Updated after a build that ran the outermost computation again: it stays in the head.
+        var again = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("again"));
+        var updated = TraceStore.updated(VERSION, store, List.of(again, trace(30)), Set.of("site")).encode().toArray();
+        var next = read(updated, reads);
+        reads.set(0);
+        assertEquals(Optional.of(again), next.reusable("site"));
+        assertEquals(0, reads.get());
+        assertEquals(22, next.traces().size());
+    }
+
+    @Test
+    void aRestThatIsNotTheOneItsHeadWasWrittenWithIsNeverTrusted() throws java.io.IOException {
+        var outer = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("whole"));
+        var all = new ArrayList<>(traces(5));
+        all.add(outer);
+        var bytes = TraceStore.of(VERSION, all, null, Set.of("site")).encode().toArray();
+        // Another build replaced the file between the reads of the head and of the rest.
+        var other = TraceStore.of(VERSION, traces(6), null, Set.of()).encode().toArray();
+        var store = TraceStore.read(new FileLike(bytes, other, new AtomicInteger()), VERSION);
+        assertEquals(Optional.of(outer), store.reusable("site"), "the head holds together on its own");
+        assertEquals(Optional.empty(), store.reusable("page:p1/index.html"));
+        assertEquals(Optional.of("the build cache is corrupt"), store.notReusable());
+        var cut = Arrays.copyOf(bytes, bytes.length - 1);
+        assertEquals(Optional.of("the build cache is corrupt"),
+                TraceStore.read(new FileLike(cut, cut, new AtomicInteger()), VERSION).notReusable(),
+                "a store cut short is set aside before its head is trusted");
     }
 }
