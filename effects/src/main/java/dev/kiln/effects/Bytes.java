@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * An immutable sequence of bytes: a file's content. Two are equal when their bytes are, which is
@@ -95,6 +96,40 @@ public final class Bytes {
     /** Answers a copy of the content. */
     public byte[] toArray() {
         return data.clone();
+    }
+
+    /** Answers the byte at {@code index}. */
+    public byte at(int index) {
+        return data[index];
+    }
+
+    /**
+     * Answers where {@code part} first occurs at or after {@code from}, or -1: for patching large
+     * generated files (a search index) without decoding them.
+     */
+    public int indexOf(Bytes part, int from) {
+        var needle = part.data;
+        if (needle.length == 0) {
+            return Math.min(Math.max(from, 0), data.length);
+        }
+        byte first = needle[0];
+        int last = data.length - needle.length;
+        for (int i = Math.max(from, 0); i <= last; i++) {
+            if (data[i] == first && Arrays.equals(data, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Answers these bytes with those from {@code from} to {@code to} replaced by {@code replacement}. */
+    public Bytes replaced(int from, int to, Bytes replacement) {
+        Objects.checkFromToIndex(from, to, data.length);
+        var result = new byte[data.length - (to - from) + replacement.data.length];
+        System.arraycopy(data, 0, result, 0, from);
+        System.arraycopy(replacement.data, 0, result, from, replacement.data.length);
+        System.arraycopy(data, to, result, from + replacement.data.length, data.length - to);
+        return wrap(result);
     }
 
     /** Answers how many bytes there are. */

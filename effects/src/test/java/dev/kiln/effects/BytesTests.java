@@ -25,4 +25,25 @@ class BytesTests {
         data[0] = 9;
         assertEquals(1, bytes.toArray()[0]);
     }
+
+    @Test
+    void indexOfFindsTheFirstOccurrenceFromAPosition() {
+        var text = Bytes.utf8("abcabcé-abc");
+        assertEquals(0, text.indexOf(Bytes.utf8("abc"), 0));
+        assertEquals(3, text.indexOf(Bytes.utf8("abc"), 1));
+        assertEquals(9, text.indexOf(Bytes.utf8("abc"), 4));
+        assertEquals(6, text.indexOf(Bytes.utf8("é"), 0));
+        assertEquals(-1, text.indexOf(Bytes.utf8("abd"), 0));
+        assertEquals(-1, text.indexOf(Bytes.utf8("abc"), 10));
+        assertEquals((byte) 'c', text.at(2));
+    }
+
+    @Test
+    void replacedSplicesInOtherBytesOfAnyLength() {
+        var text = Bytes.utf8("[one,two,three]");
+        assertEquals(Bytes.utf8("[one,2,three]"), text.replaced(5, 8, Bytes.utf8("2")));
+        assertEquals(Bytes.utf8("[one,twenty-two,three]"), text.replaced(5, 8, Bytes.utf8("twenty-two")));
+        assertEquals(Bytes.utf8("x[one,two,three]"), text.replaced(0, 0, Bytes.utf8("x")));
+        assertEquals(Bytes.utf8("[one,two,three]"), text, "the original is left as it was");
+    }
 }

@@ -2,7 +2,6 @@ package dev.kiln.site;
 
 import static dev.kiln.effects.Effects.perform;
 
-import dev.kiln.effects.Bytes;
 import dev.kiln.effects.ChangedFiles;
 import dev.kiln.effects.Codec;
 import dev.kiln.effects.KeepEarlierTrace;
@@ -197,15 +196,15 @@ final class BodyEdits {
     /** Replaces the edited pages' entries of the search index, keeping the index's earlier trace. */
     private static Unit updateIndex(List<Edit> edits) {
         perform(new KeepEarlierTrace());
+        // Patched as bytes: decoding and encoding tens of megabytes would cost more than the patch.
         var index = perform(new ReadOutputFile(SearchIndex.OUTPUT))
-                .orElseThrow(() -> new IllegalStateException("the search index is gone"))
-                .asUtf8();
+                .orElseThrow(() -> new IllegalStateException("the search index is gone"));
         for (var edit : edits) {
             var page = edit.page();
             index = SearchIndex.withContent(index, page, SearchIndex.contentOf(page))
                     .orElseThrow(() -> new IllegalStateException("the search index has no entry for " + page.source()));
         }
-        perform(new WriteFile(SearchIndex.OUTPUT, Bytes.utf8(index)));
+        perform(new WriteFile(SearchIndex.OUTPUT, index));
         return Unit.UNIT;
     }
 

@@ -2,6 +2,7 @@ package dev.kiln.site;
 
 import static dev.kiln.effects.Effects.perform;
 
+import dev.kiln.effects.Bytes;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.SitePath;
@@ -58,27 +59,28 @@ final class SearchIndex {
     }
 
     /**
-     * Answers {@code index}, an index this class wrote, with the entry of {@code page} given new
-     * content; nothing where the index holds no entry with the fields {@link #entry} makes of it
-     * (then those fields changed, and the whole index is written again).
+     * Answers {@code index}, the bytes of an index this class wrote, with the entry of {@code page}
+     * given new content; nothing where the index holds no entry with the fields {@link #entry}
+     * makes of it (then those fields changed, and the whole index is written again).
      */
-    static Optional<String> withContent(String index, Page page, String content) {
+    static Optional<Bytes> withContent(Bytes index, Page page, String content) {
         var empty = entryJson(page, "");
-        // Everything up to the content's opening quote: the fields the entry is found by.
-        var head = empty.substring(0, empty.length() - 2);
-        int start = index.indexOf(head);
-        // A quote inside a JSON string is escaped: the head, whose quotes are not, starts an entry.
-        if (start < 1 || index.charAt(start - 1) != '[' && index.charAt(start - 1) != ',') {
+        // Everything up to the content's opening quote: the fields the entry is found by. A quote
+        // inside a JSON string is escaped, so the head, whose quotes are not, starts an entry; in
+        // UTF-8 a quote or a backslash byte is always that character.
+        var head = Bytes.utf8(empty.substring(0, empty.length() - 2));
+        int start = index.indexOf(head, 0);
+        if (start < 1 || index.at(start - 1) != '[' && index.at(start - 1) != ',') {
             return Optional.empty();
         }
-        int at = start + head.length();
-        while (at < index.length() && index.charAt(at) != '"') {
-            at += index.charAt(at) == '\\' ? 2 : 1;
+        int at = start + head.size();
+        while (at < index.size() && index.at(at) != '"') {
+            at += index.at(at) == '\\' ? 2 : 1;
         }
-        if (at + 1 >= index.length() || index.charAt(at + 1) != '}') {
+        if (at + 1 >= index.size() || index.at(at + 1) != '}') {
             return Optional.empty();
         }
-        return Optional.of(index.substring(0, start) + entryJson(page, content) + index.substring(at + 2));
+        return Optional.of(index.replaced(start, at + 2, Bytes.utf8(entryJson(page, content))));
     }
 
     /**
