@@ -338,7 +338,16 @@ public final class TraceHandler implements Handler {
         if (trace.inputs().size() + trace.outputs().size() < PARALLEL_CHECKS) {
             reasons.addAll(firstReasonsInTurn(trace.inputs(), inputCheck));
         } else {
-            var both = checkedTogether(trace.inputs(), inputCheck, trace.outputs(), outputCheck, next);
+            // A file found changed means the traces under this one will be asked for: the store
+            // starts reading them meanwhile.
+            Function<TraceInput, Optional<String>> noted = input -> {
+                var reason = inputCheck.apply(input);
+                if (reason.isPresent()) {
+                    previous.readRestAhead();
+                }
+                return reason;
+            };
+            var both = checkedTogether(trace.inputs(), noted, trace.outputs(), outputCheck, next);
             reasons.addAll(both.get(0));
             outputReasons = both.get(1);
         }
@@ -373,20 +382,20 @@ public final class TraceHandler implements Handler {
      * Answers the first reasons {@code inputs} give and those {@code outputs} give (at most a few
      * each), checked together. The whole build's trace holds every file of the site: its checks (a
      * file stat each) are shared out over the parallel handler below, as forks of their own, the
-     * outputs' first: the site's files may still be being listed ahead
-     * ({@link FileSystemHandler#listingAhead}), and their checks then wait for the listing's stamps.
+     * inputs' first: a changed file found early lets the store read what will be asked for next
+     * while the outputs are checked.
      */
     private static List<List<String>> checkedTogether(List<TraceInput> inputs,
             Function<TraceInput, Optional<String>> inputCheck, List<PageTrace.WrittenOutput> outputs,
             Function<PageTrace.WrittenOutput, Optional<String>> outputCheck, Next next) {
         var forks = new ArrayList<Supplier<List<String>>>();
-        int outputForks = forked(outputs, outputCheck, forks);
-        forked(inputs, inputCheck, forks);
+        int inputForks = forked(inputs, inputCheck, forks);
+        forked(outputs, outputCheck, forks);
         var results = next.forward(new Parallel<>(forks));
         var outputReasons = new ArrayList<String>();
         var inputReasons = new ArrayList<String>();
         for (int i = 0; i < results.size(); i++) {
-            (i < outputForks ? outputReasons : inputReasons).addAll(results.get(i));
+            (i < inputForks ? inputReasons : outputReasons).addAll(results.get(i));
         }
         return List.of(inputReasons, outputReasons);
     }

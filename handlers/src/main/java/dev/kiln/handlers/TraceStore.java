@@ -266,7 +266,7 @@ public final class TraceStore {
         var restKeys = keys.stream().filter(key -> !heads.contains(key)).toList();
         var rest = section(restKeys, copySource());
         var restCrc = new CRC32();
-        restCrc.update(rest.array(), 0, rest.size());
+        rest.update(restCrc);
         var headBytes = new Buffer(1 << 16);
         var headOut = new DataOutputStream(headBytes);
         headOut.write(MAGIC);
@@ -277,15 +277,14 @@ public final class TraceStore {
         headOut.writeInt(rest.size());
         headOut.writeLong(restCrc.getValue());
         headOut.flush();
-        var headSection = section(keys.stream().filter(heads::contains).toList(), null);
-        headBytes.write(headSection.array(), 0, headSection.size());
+        section(keys.stream().filter(heads::contains).toList(), null).writeTo(headBytes);
         headBytes.putInt(MAGIC.length + 4, headBytes.size() - PREFIX);
         var headCrc = new CRC32();
         headCrc.update(headBytes.array(), 0, headBytes.size());
         headOut.writeLong(headCrc.getValue());
         headOut.flush();
         out.write(headBytes.array(), 0, headBytes.size());
-        out.write(rest.array(), 0, rest.size());
+        rest.writeTo(out);
         out.flush();
     }
 
@@ -307,7 +306,7 @@ public final class TraceStore {
      * trace's key, length and body; a trace decoded from {@code source}'s rest, or taken from it
      * undecoded, is copied from its bytes where most are.
      */
-    private Buffer section(List<String> keys, TraceStore source) throws IOException {
+    private EncodedSection section(List<String> keys, TraceStore source) throws IOException {
         var copyFrom = source == null ? null : source.rest.section();
         var copyable = copyFrom == null ? 0
                 : keys.stream().filter(key -> copyFrom.bodies().containsKey(key) && copiesFrom(source, key)).count();
@@ -341,16 +340,32 @@ public final class TraceStore {
             count++;
         }
         traceOut.flush();
-        var section = new Buffer(traces.size() + table.strings.size() * 64 + 1024);
-        var sectionOut = new DataOutputStream(section);
-        sectionOut.writeInt(table.strings.size());
+        var header = new Buffer(table.strings.size() * 64 + 1024);
+        var headerOut = new DataOutputStream(header);
+        headerOut.writeInt(table.strings.size());
         for (var string : table.strings) {
-            sectionOut.writeUTF(string);
+            headerOut.writeUTF(string);
         }
-        sectionOut.writeInt(count);
-        sectionOut.flush();
-        section.write(traces.array(), 0, traces.size());
-        return section;
+        headerOut.writeInt(count);
+        headerOut.flush();
+        return new EncodedSection(header, traces);
+    }
+
+    /** A section as encoded: its string table and count, then its traces, kept apart so that neither is copied. */
+    private record EncodedSection(Buffer header, Buffer traces) {
+        int size() {
+            return header.size() + traces.size();
+        }
+
+        void update(CRC32 crc) {
+            crc.update(header.array(), 0, header.size());
+            crc.update(traces.array(), 0, traces.size());
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(header.array(), 0, header.size());
+            out.write(traces.array(), 0, traces.size());
+        }
     }
 
     /**
@@ -373,6 +388,16 @@ public final class TraceStore {
     /** Answers whether this store was read from bytes and {@code trace} is the very one it decoded. */
     private boolean holdsBytesOf(PageTrace trace) {
         return head != null && trace != null && decoded.get(trace.key()) == trace;
+    }
+
+    /**
+     * Starts reading the rest on a thread of its own, where it is still to be read: a build whose
+     * outermost trace does not hold will soon ask for the traces under it.
+     */
+    public void readRestAhead() {
+        if (rest != null) {
+            rest.readAhead();
+        }
     }
 
     /** Answers the trace of a computation, where this store has a reusable one. */
@@ -467,6 +492,7 @@ public final class TraceStore {
         private final long crc;
         private volatile Section section;
         private volatile Optional<String> failure = Optional.empty();
+        private final java.util.concurrent.atomic.AtomicBoolean readingAhead = new java.util.concurrent.atomic.AtomicBoolean();
 
         /** Reads the rest's {@code length} bytes from {@code offset}, whose checksum is {@code crc}, through {@code source}. */
         Rest(Source source, long offset, int length, long crc) {
@@ -487,6 +513,13 @@ public final class TraceStore {
                 }
             }
             return read;
+        }
+
+        /** Starts reading the rest on a thread of its own, once. */
+        void readAhead() {
+            if (section == null && readingAhead.compareAndSet(false, true)) {
+                Thread.ofPlatform().daemon().name("kiln-cache").start(this::section);
+            }
         }
 
         /** Answers whether the rest was read (or tried). */
