@@ -264,6 +264,10 @@ public final class TraceStore {
         var keys = keys();
         var heads = headKeys();
         var restKeys = keys.stream().filter(key -> !heads.contains(key)).toList();
+        // The head's traces are encoded on another core while the rest is.
+        var headKeys = keys.stream().filter(heads::contains).toList();
+        var headSection = new java.util.concurrent.FutureTask<>(() -> section(headKeys, null));
+        Thread.ofPlatform().daemon().name("kiln-cache-head").start(headSection);
         var rest = section(restKeys, copySource());
         var restCrc = new CRC32();
         rest.update(restCrc);
@@ -277,7 +281,7 @@ public final class TraceStore {
         headOut.writeInt(rest.size());
         headOut.writeLong(restCrc.getValue());
         headOut.flush();
-        section(keys.stream().filter(heads::contains).toList(), null).writeTo(headBytes);
+        encoded(headSection).writeTo(headBytes);
         headBytes.putInt(MAGIC.length + 4, headBytes.size() - PREFIX);
         var headCrc = new CRC32();
         headCrc.update(headBytes.array(), 0, headBytes.size());
@@ -286,6 +290,22 @@ public final class TraceStore {
         out.write(headBytes.array(), 0, headBytes.size());
         rest.writeTo(out);
         out.flush();
+    }
+
+    private static EncodedSection encoded(java.util.concurrent.FutureTask<EncodedSection> section) throws IOException {
+        try {
+            return section.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while encoding the build cache", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
     }
 
     /**
@@ -313,39 +333,52 @@ public final class TraceStore {
         // Reusing the source's bytes means keeping its string table, strings of gone traces too:
         // worth it only while most traces are the source's.
         var from = copyable * 2 > keys.size() ? copyFrom : null;
-        var table = new StringTable(from == null ? new String[0] : from.strings());
+        var table = new StringTable(from);
         // Sized from the section it comes from: a 30 MB section grown from 64 KB is copied 9 times.
         var traces = new Buffer(from == null ? 1 << 16 : from.data().length + (1 << 16));
         var traceOut = new DataOutputStream(traces);
         int count = 0;
+        // Copied traces are copied whole (key, length, body) in runs of neighbours: the table starts
+        // with the source's, so the key's index in them is still its own.
+        int runStart = 0;
+        int runEnd = 0;
         for (var key : keys) {
             var copied = from != null && copiesFrom(source, key) ? from.bodies().get(key) : null;
-            var trace = copied == null ? trace(key).orElse(null) : null;
-            if (copied == null && trace == null) {
+            if (copied != null) {
+                if (copied[0] - 8 != runEnd) {
+                    traces.write(from.data(), runStart, runEnd - runStart);
+                    runStart = copied[0] - 8;
+                }
+                runEnd = copied[0] + copied[1];
+                count++;
                 continue;
             }
-            traceOut.writeInt(table.index(key));
-            if (copied != null) {
-                traceOut.writeInt(copied[1]);
-                traceOut.write(from.data(), copied[0], copied[1]);
-            } else {
-                // The length, written once the trace is.
-                traceOut.writeInt(0);
-                traceOut.flush();
-                int start = traces.size();
-                writeTrace(traceOut, trace, table);
-                traceOut.flush();
-                traces.putInt(start - 4, traces.size() - start);
+            var trace = trace(key).orElse(null);
+            if (trace == null) {
+                continue;
             }
+            if (from != null) {
+                traces.write(from.data(), runStart, runEnd - runStart);
+                runStart = 0;
+                runEnd = 0;
+            }
+            traceOut.writeInt(table.index(key));
+            // The length, written once the trace is.
+            traceOut.writeInt(0);
+            traceOut.flush();
+            int start = traces.size();
+            writeTrace(traceOut, trace, table);
+            traceOut.flush();
+            traces.putInt(start - 4, traces.size() - start);
             count++;
         }
-        traceOut.flush();
-        var header = new Buffer(table.strings.size() * 64 + 1024);
-        var headerOut = new DataOutputStream(header);
-        headerOut.writeInt(table.strings.size());
-        for (var string : table.strings) {
-            headerOut.writeUTF(string);
+        if (from != null) {
+            traces.write(from.data(), runStart, runEnd - runStart);
         }
+        traceOut.flush();
+        var header = new Buffer((from == null ? 0 : from.stringsTo() - from.stringsFrom()) + table.added.size() * 64 + 1024);
+        var headerOut = new DataOutputStream(header);
+        table.writeTo(headerOut);
         headerOut.writeInt(count);
         headerOut.flush();
         return new EncodedSection(header, traces);
@@ -450,16 +483,24 @@ public final class TraceStore {
     }
 
     /** A section of a store's bytes: its string table, and where each trace's body lies in {@code data}. */
-    private record Section(byte[] data, String[] strings, Map<String, int[]> bodies) {
-        static final Section EMPTY = new Section(new byte[0], new String[0], Map.of());
+    private record Section(byte[] data, String[] strings, int stringsFrom, int stringsTo, Map<String, int[]> bodies,
+            StringIndexes stringIndexes) {
+        static final Section EMPTY = new Section(new byte[0], new String[0], 0, 0, Map.of(), new StringIndexes(new String[0]));
+
+        /** Answers each string's index in the table, made on first use. */
+        Map<String, Integer> indexes() {
+            return stringIndexes.get();
+        }
 
         /** Reads the section that fills {@code data} from {@code from} to {@code to}. */
         static Section parse(byte[] data, int from, int to) throws IOException {
             var in = new DataInputStream(new ByteArrayInputStream(data, from, to - from));
             var strings = new String[in.readInt()];
+            int stringsFrom = to - in.available();
             for (int i = 0; i < strings.length; i++) {
                 strings[i] = in.readUTF();
             }
+            int stringsTo = to - in.available();
             int count = in.readInt();
             var bodies = new HashMap<String, int[]>(count * 2);
             int position = to - in.available();
@@ -476,7 +517,30 @@ public final class TraceStore {
             if (in.available() != 0) {
                 throw new IOException("bytes after the last trace");
             }
-            return new Section(data, strings, bodies);
+            return new Section(data, strings, stringsFrom, stringsTo, bodies, new StringIndexes(strings));
+        }
+    }
+
+    /** The index of each string of a table, made on first use (saving a store after an edit needs it; a no-op does not). */
+    private static final class StringIndexes {
+        private final String[] strings;
+        private volatile Map<String, Integer> indexes;
+
+        StringIndexes(String[] strings) {
+            this.strings = strings;
+        }
+
+        Map<String, Integer> get() {
+            var made = indexes;
+            if (made == null) {
+                var map = new HashMap<String, Integer>(strings.length * 2 + 16);
+                for (int i = 0; i < strings.length; i++) {
+                    map.putIfAbsent(strings[i], i);
+                }
+                made = map;
+                indexes = made;
+            }
+            return made;
         }
     }
 
@@ -541,7 +605,10 @@ public final class TraceStore {
                     failure = Optional.of(CORRUPT);
                     return Section.EMPTY;
                 }
-                return Section.parse(bytes, 0, bytes.length);
+                var read = Section.parse(bytes, 0, bytes.length);
+                // Made here, often on a thread of its own (readAhead), for the save that follows.
+                read.indexes();
+                return read;
             } catch (IOException e) {
                 failure = Optional.of("the build cache cannot be read (" + e.getMessage() + ")");
             } catch (RuntimeException e) {
@@ -570,25 +637,39 @@ public final class TraceStore {
         }
     }
 
-    /** Gives each distinct string an index, so that each is written once. */
+    /**
+     * Gives each distinct string an index, so that each is written once: after the strings of the
+     * section it starts from, if any, at their indexes there, the strings it adds.
+     */
     private static final class StringTable {
-        final List<String> strings = new ArrayList<>();
-        final Map<String, Integer> indexes;
+        private final Section earlier;
+        private final Map<String, Integer> earlierIndexes;
+        final List<String> added = new ArrayList<>();
+        private final Map<String, Integer> addedIndexes = new HashMap<>();
 
-        /** Starts with the strings of an earlier table, at the same indexes. */
-        StringTable(String[] earlier) {
-            indexes = new HashMap<>(earlier.length * 2 + 1024);
-            for (var string : earlier) {
-                indexes.putIfAbsent(string, strings.size());
-                strings.add(string);
-            }
+        /** Starts with the strings of {@code earlier}, or with none where it is null. */
+        StringTable(Section earlier) {
+            this.earlier = earlier;
+            this.earlierIndexes = earlier == null ? Map.of() : earlier.indexes();
         }
 
         int index(String string) {
-            return indexes.computeIfAbsent(string, key -> {
-                strings.add(key);
-                return strings.size() - 1;
+            var index = earlierIndexes.get(string);
+            return index != null ? index : addedIndexes.computeIfAbsent(string, key -> {
+                added.add(key);
+                return (earlier == null ? 0 : earlier.strings().length) + added.size() - 1;
             });
+        }
+
+        /** Writes the table: its size, then the earlier section's strings as they were written there, then the added ones. */
+        void writeTo(DataOutputStream out) throws IOException {
+            out.writeInt((earlier == null ? 0 : earlier.strings().length) + added.size());
+            if (earlier != null) {
+                out.write(earlier.data(), earlier.stringsFrom(), earlier.stringsTo() - earlier.stringsFrom());
+            }
+            for (var string : added) {
+                out.writeUTF(string);
+            }
         }
     }
 
