@@ -132,16 +132,22 @@ class TraceStoreTests {
         return TraceStore.read(new FileLike(bytes, bytes, reads), VERSION);
     }
 
+    /** A whole build's trace, as the outermost computation of a build records it. */
+    private static final PageTrace OUTER = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("whole"));
+
+    /** Answers the bytes of a store of {@code pages} page traces and {@link #OUTER} in its head. */
+    private static byte[] withOuter(int pages) {
+        var all = new ArrayList<>(traces(pages));
+        all.add(OUTER);
+        return TraceStore.of(VERSION, all, null, Set.of(OUTER.key())).encode().toArray();
+    }
+
     @Test
     void theOutermostTraceIsReadWithoutTheRest() throws java.io.IOException {
-        var outer = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("whole"));
-        var all = new ArrayList<>(traces(20));
-        all.add(outer);
-        var bytes = TraceStore.of(VERSION, all, null, Set.of("site")).encode().toArray();
         var reads = new AtomicInteger();
-        var store = read(bytes, reads);
+        var store = read(withOuter(20), reads);
         int headReads = reads.get();
-        assertEquals(Optional.of(outer), store.reusable("site"));
+        assertEquals(Optional.of(OUTER), store.reusable("site"));
         assertEquals(headReads, reads.get(), "the head alone answers the outermost trace");
         assertEquals(Optional.of(trace(4)), store.reusable("page:p4/index.html"));
         assertEquals(Optional.of(trace(9)), store.reusable("page:p9/index.html"));
@@ -158,14 +164,11 @@ class TraceStoreTests {
 
     @Test
     void aRestThatIsNotTheOneItsHeadWasWrittenWithIsNeverTrusted() throws java.io.IOException {
-        var outer = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("whole"));
-        var all = new ArrayList<>(traces(5));
-        all.add(outer);
-        var bytes = TraceStore.of(VERSION, all, null, Set.of("site")).encode().toArray();
+        var bytes = withOuter(5);
         // Another build replaced the file between the reads of the head and of the rest.
         var other = TraceStore.of(VERSION, traces(6), null, Set.of()).encode().toArray();
         var store = TraceStore.read(new FileLike(bytes, other, new AtomicInteger()), VERSION);
-        assertEquals(Optional.of(outer), store.reusable("site"), "the head holds together on its own");
+        assertEquals(Optional.of(OUTER), store.reusable("site"), "the head holds together on its own");
         assertEquals(Optional.empty(), store.reusable("page:p1/index.html"));
         assertEquals(Optional.of("the build cache is corrupt"), store.notReusable());
         var cut = Arrays.copyOf(bytes, bytes.length - 1);
