@@ -21,8 +21,8 @@ import dev.kiln.effects.WriteFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -51,6 +51,9 @@ import java.util.concurrent.Future;
  * @since 0.1
  */
 public final class FileSystemHandler implements Handler {
+    /** How many threads a listing ahead walks folders' subfolders on. */
+    private static final int LISTING_THREADS = 2;
+
     private final Path siteRoot;
     private final Path outputRoot;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
@@ -60,10 +63,9 @@ public final class FileSystemHandler implements Handler {
      * the safe side for traces. One handler serves one build, so the stamps never outlive it.
      */
     private final Map<String, FileStamp> listedStamps = new ConcurrentHashMap<>(1 << 14);
-    /** How many threads a listing ahead walks folders' subfolders on. */
-    private static final int LISTING_THREADS = 2;
     /** The listings {@link #listingAhead} started, by folder. */
     private final Map<SitePath, CompletableFuture<List<SitePath>>> listedAhead = new ConcurrentHashMap<>();
+
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
         this.outputRoot = outputRoot.toAbsolutePath().normalize();

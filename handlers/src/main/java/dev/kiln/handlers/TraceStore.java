@@ -25,6 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
 
 /**
@@ -266,7 +269,7 @@ public final class TraceStore {
         var restKeys = keys.stream().filter(key -> !heads.contains(key)).toList();
         // The head's traces are encoded on another core while the rest is.
         var headKeys = keys.stream().filter(heads::contains).toList();
-        var headSection = new java.util.concurrent.FutureTask<>(() -> section(headKeys, null));
+        var headSection = new FutureTask<>(() -> section(headKeys, null));
         Thread.ofPlatform().daemon().name("kiln-cache-head").start(headSection);
         var rest = section(restKeys, copySource());
         var restCrc = new CRC32();
@@ -292,13 +295,13 @@ public final class TraceStore {
         out.flush();
     }
 
-    private static EncodedSection encoded(java.util.concurrent.FutureTask<EncodedSection> section) throws IOException {
+    private static EncodedSection encoded(FutureTask<EncodedSection> section) throws IOException {
         try {
             return section.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while encoding the build cache", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;
                 case RuntimeException runtime -> throw runtime;
@@ -502,7 +505,8 @@ public final class TraceStore {
             }
             int stringsTo = to - in.available();
             int count = in.readInt();
-            var bodies = new HashMap<String, int[]>(count * 2);
+            // In the order they lie, so that a store copying most of them copies runs of neighbours.
+            var bodies = new LinkedHashMap<String, int[]>(count * 2);
             int position = to - in.available();
             for (int i = 0; i < count; i++) {
                 var key = strings[in.readInt()];
@@ -556,7 +560,7 @@ public final class TraceStore {
         private final long crc;
         private volatile Section section;
         private volatile Optional<String> failure = Optional.empty();
-        private final java.util.concurrent.atomic.AtomicBoolean readingAhead = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean readingAhead = new AtomicBoolean();
 
         /** Reads the rest's {@code length} bytes from {@code offset}, whose checksum is {@code crc}, through {@code source}. */
         Rest(Source source, long offset, int length, long crc) {
