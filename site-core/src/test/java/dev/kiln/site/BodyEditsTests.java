@@ -135,6 +135,20 @@ class BodyEditsTests {
     }
 
     @Test
+    void wordsOfAnyLengthInAnyScriptShiftTheIndexEntriesAfterThem() {
+        // The index is patched as bytes: an edit that lengthens one entry by characters of two,
+        // three and four bytes moves every later one, which a later patch must still find.
+        var site = built();
+        for (var words : List.of("\nÜnïcödé — ✓ 漢字 𝄞 and more.\n", "\nShort.\n", "\n" + "Ωμέγα ".repeat(200) + "\n")) {
+            append(site, PAGE, words);
+            append(site, OTHER, words.strip() + "\n");
+            assertEquals(3, site.build().written().size());
+            assertFalse(assembledTheSite(site), words);
+            assertSameAsACleanBuild(site);
+        }
+    }
+
+    @Test
     void editsThatOtherOutputsShowGoThroughTheWholeBuild() {
         var edits = Map.of(
                 "a title", (java.util.function.Consumer<TestSite>) site -> site.files.put(PAGE,
