@@ -96,7 +96,8 @@ public final class FileSystemHandler implements Handler {
                 for (int i = 0; i < inOrder.size(); i++) {
                     try {
                         listings.get(i).complete(list(inOrder.get(i), pool));
-                    } catch (IOException | RuntimeException e) {
+                    } catch (IOException | RuntimeException | Error e) {
+                        // Every listing ends, one way or the other: a build waits for it.
                         listings.get(i).completeExceptionally(e);
                     }
                 }
