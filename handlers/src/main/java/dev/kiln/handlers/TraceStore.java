@@ -268,8 +268,8 @@ public final class TraceStore {
         var heads = headKeys();
         var restKeys = keys.stream().filter(key -> !heads.contains(key)).toList();
         // The head's traces are encoded on another core while the rest is.
-        var headKeys = keys.stream().filter(heads::contains).toList();
-        var headSection = new FutureTask<>(() -> section(headKeys, null));
+        var outermostKeys = keys.stream().filter(heads::contains).toList();
+        var headSection = new FutureTask<>(() -> section(outermostKeys, null));
         Thread.ofPlatform().daemon().name("kiln-cache-head").start(headSection);
         var rest = section(restKeys, copySource());
         var restCrc = new CRC32();
