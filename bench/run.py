@@ -207,9 +207,12 @@ def measure(pages, runs, serve):
 def machine():
     java = subprocess.run([os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java"), "-version"],
                           capture_output=True, text=True).stderr.splitlines()
-    launcher_flags = re.findall(r"^(?:gc|jit)_options=\((.*)\)$", KILN.read_text(), re.M)
+    launcher = KILN.read_text()
+    launcher_flags = re.findall(r"^(?:gc|jit)_options=\((.*)\)$", launcher, re.M)
+    short_run_flags = re.findall(r"^\s*short_run_options=\((.+)\)$", launcher, re.M)
     return (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, "
-            f"{java[0] if java else 'java ?'}; launcher JVM flags: {' '.join(launcher_flags) or 'none'}; "
+            f"{java[0] if java else 'java ?'}; launcher JVM flags: {' '.join(launcher_flags) or 'none'}"
+            f" (and for a build from a cache: {' '.join(short_run_flags) or 'none'}); "
             f"KILN_JAVA_OPTS={os.environ.get('KILN_JAVA_OPTS', '')!r}, KILN_AOT={os.environ.get('KILN_AOT', 'on')}")
 
 
