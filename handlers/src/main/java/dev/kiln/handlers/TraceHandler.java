@@ -348,14 +348,14 @@ public final class TraceHandler implements Handler {
                 return reason;
             };
             var both = checkedTogether(trace.inputs(), noted, trace.outputs(), outputCheck, next);
-            reasons.addAll(both.get(0));
-            outputReasons = both.get(1);
+            reasons.addAll(both.inputs());
+            outputReasons = both.outputs();
         }
         // The most specific reasons first: a file that changed says more than a fingerprint.
         // A check stops at a few reasons (in each fork too): then it did not look at everything.
         if (reasons.size() >= MAX_REASONS) {
             findings.partial();
-            return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
+            return firstFew(reasons);
         }
         var now = new java.util.TreeMap<>(traced.fingerprints());
         for (var entry : now.entrySet()) {
@@ -375,7 +375,15 @@ public final class TraceHandler implements Handler {
             return reasons;
         }
         reasons.addAll(outputReasons != null ? outputReasons : firstReasonsInTurn(trace.outputs(), outputCheck));
+        return firstFew(reasons);
+    }
+
+    private static List<String> firstFew(List<String> reasons) {
         return reasons.size() > MAX_REASONS ? List.copyOf(reasons.subList(0, MAX_REASONS)) : reasons;
+    }
+
+    /** The reasons a check found in a trace's inputs and in its outputs. */
+    private record Reasons(List<String> inputs, List<String> outputs) {
     }
 
     /**
@@ -385,7 +393,7 @@ public final class TraceHandler implements Handler {
      * inputs' first: a changed file found early lets the store read what will be asked for next
      * while the outputs are checked.
      */
-    private static List<List<String>> checkedTogether(List<TraceInput> inputs,
+    private static Reasons checkedTogether(List<TraceInput> inputs,
             Function<TraceInput, Optional<String>> inputCheck, List<PageTrace.WrittenOutput> outputs,
             Function<PageTrace.WrittenOutput, Optional<String>> outputCheck, Next next) {
         var forks = new ArrayList<Supplier<List<String>>>();
@@ -397,7 +405,7 @@ public final class TraceHandler implements Handler {
         for (int i = 0; i < results.size(); i++) {
             (i < inputForks ? inputReasons : outputReasons).addAll(results.get(i));
         }
-        return List.of(inputReasons, outputReasons);
+        return new Reasons(inputReasons, outputReasons);
     }
 
     /** Adds forks checking {@code items} in chunks to {@code forks}; answers how many it added. */

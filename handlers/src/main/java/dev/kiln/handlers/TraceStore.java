@@ -179,9 +179,12 @@ public final class TraceStore {
                     return data.length;
                 }
             }, kilnVersion);
+            if (store.rest == null) {
+                return store;
+            }
             // All of it is at hand: a damaged rest is found at once.
-            return store.rest != null && store.rest.section() == Section.EMPTY && store.rest.failure().isPresent()
-                    ? empty(kilnVersion, store.rest.failure().get()) : store;
+            store.rest.section();
+            return store.rest.failure().map(reason -> empty(kilnVersion, reason)).orElse(store);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen in memory", e);
         }
@@ -331,11 +334,16 @@ public final class TraceStore {
      */
     private EncodedSection section(List<String> keys, TraceStore source) throws IOException {
         var copyFrom = source == null ? null : source.rest.section();
-        var copyable = copyFrom == null ? 0
-                : keys.stream().filter(key -> copyFrom.bodies().containsKey(key) && copiesFrom(source, key)).count();
+        // Where each trace's body lies in the source's rest, for those whose bytes can be copied.
+        var copyable = new int[keys.size()][];
+        int copyableCount = 0;
+        for (int i = 0; copyFrom != null && i < keys.size(); i++) {
+            copyable[i] = copiesFrom(source, keys.get(i)) ? copyFrom.bodies().get(keys.get(i)) : null;
+            copyableCount += copyable[i] != null ? 1 : 0;
+        }
         // Reusing the source's bytes means keeping its string table, strings of gone traces too:
         // worth it only while most traces are the source's.
-        var from = copyable * 2 > keys.size() ? copyFrom : null;
+        var from = copyableCount * 2 > keys.size() ? copyFrom : null;
         var table = new StringTable(from);
         // Sized from the section it comes from: a 30 MB section grown from 64 KB is copied 9 times.
         var traces = new Buffer(from == null ? 1 << 16 : from.data().length + (1 << 16));
@@ -345,8 +353,9 @@ public final class TraceStore {
         // with the source's, so the key's index in them is still its own.
         int runStart = 0;
         int runEnd = 0;
-        for (var key : keys) {
-            var copied = from != null && copiesFrom(source, key) ? from.bodies().get(key) : null;
+        for (int i = 0; i < keys.size(); i++) {
+            var key = keys.get(i);
+            var copied = from != null ? copyable[i] : null;
             if (copied != null) {
                 if (copied[0] - 8 != runEnd) {
                     traces.write(from.data(), runStart, runEnd - runStart);
