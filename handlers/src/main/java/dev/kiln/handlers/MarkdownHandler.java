@@ -3,7 +3,6 @@ package dev.kiln.handlers;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -13,6 +12,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.effects.Effect;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Next;
@@ -36,14 +36,21 @@ public final class MarkdownHandler implements Handler {
     /** The parser and renderer, shared by all threads. */
     private record Flexmark(Parser parser, HtmlRenderer renderer) {
         static Flexmark create() {
-            var options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(),
-                        StrikethroughExtension.create(),
-                        TaskListExtension.create(),
-                        AutolinkExtension.create(),
-                        FootnoteExtension.create(),
-                        Admonitions.extension()))
+            var options = options(List.of(
+                    TablesExtension.create(),
+                    StrikethroughExtension.create(),
+                    TaskListExtension.create(),
+                    FootnoteExtension.create(),
+                    Admonitions.extension(),
+                    TextRenderer.extension())).toImmutable();
+            return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
+        }
+    }
+
+    /** Answers kiln's flexmark options with these extensions (a test builds flexmark's stock setup from them). */
+    static MutableDataSet options(List<Extension> extensions) {
+        return new MutableDataSet()
+                .set(Parser.EXTENSIONS, extensions)
                 // GitHub's tables: one dash per column is enough, rows are padded or cut to the header.
                 .set(TablesExtension.MIN_SEPARATOR_DASHES, 1)
                 .set(TablesExtension.COLUMN_SPANS, false)
@@ -51,10 +58,7 @@ public final class MarkdownHandler implements Handler {
                 .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
                 .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-                .set(HtmlRenderer.RENDER_HEADER_ID, true)
-                .toImmutable();
-            return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
-        }
+                .set(HtmlRenderer.RENDER_HEADER_ID, true);
     }
 
     private MarkdownHandler() {
@@ -75,6 +79,9 @@ public final class MarkdownHandler implements Handler {
     RenderedMarkdown render(String markdown) {
         var flexmark = this.flexmark.get();
         Document document = flexmark.parser().parse(Admonitions.fencesAsQuotes(markdown));
+        // flexmark's autolink extension would run as a post-processor inside the parse; this runs it
+        // only where a link can be (see Autolinks).
+        Autolinks.link(document);
         Admonitions.fromQuotes(document);
         String html = flexmark.renderer().render(document);
         var links = new ArrayList<RenderedMarkdown.Link>();
