@@ -47,7 +47,8 @@ public final class HandlebarsHandler implements Handler {
         var loader = new StackTemplateLoader();
         loader.setPrefix(LAYOUTS);
         loader.setSuffix(SUFFIX);
-        var handlebars = new Handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(true)).prettyPrint(false);
+        var handlebars = new Handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(true))
+                .with(HtmlEscaping.INSTANCE).prettyPrint(false);
         // Helpers are registered before the instance is shared between threads.
         var markdown = MarkdownHandler.gitHubFlavoured();
         TemplateHelpers.register(handlebars, text -> markdown.render(text).html());

@@ -42,30 +42,7 @@ final class TextRenderer {
         if (text.indexOf('\r') >= 0) {
             text = Escaping.normalizeEOL(text);
         }
-        return escaped(text);
-    }
-
-    /** Answers the text with {@code & < > "} as entities, as flexmark's {@code Escaping.escapeHtml} does. */
-    static String escaped(String text) {
-        int at = 0;
-        int length = text.length();
-        while (at < length && entityOf(text.charAt(at)) == null) {
-            at++;
-        }
-        if (at == length) {
-            return text;
-        }
-        var out = new StringBuilder(length + 16).append(text, 0, at);
-        for (; at < length; at++) {
-            char c = text.charAt(at);
-            var entity = entityOf(c);
-            if (entity == null) {
-                out.append(c);
-            } else {
-                out.append(entity);
-            }
-        }
-        return out.toString();
+        return Entities.replaced(text, TextRenderer::entityOf);
     }
 
     private static String entityOf(char c) {
