@@ -5,6 +5,7 @@ Every build runs the CLI as a user does (./kiln, a fresh JVM) unless it says "sa
 measurement runs --runs times; the table shows the median with the min and max beside it.
 """
 import argparse
+import collections
 import os
 import pathlib
 import platform
@@ -34,8 +35,12 @@ def corpus(pages):
     return folder
 
 
+Run = collections.namedtuple("Run", "seconds rss out user system")
+
+
 def run_measured(args):
-    """Runs a command; answers (seconds, peak RSS in MiB, stdout), the RSS read with wait4."""
+    """Runs a command; answers its wall seconds, peak RSS in MiB, stdout, and user and kernel CPU
+    seconds, the last three read with wait4."""
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     out = process.stdout.read()
@@ -44,7 +49,7 @@ def run_measured(args):
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(map(str, args))} failed ({process.returncode})")
-    return seconds, usage.ru_maxrss / 1024, out
+    return Run(seconds, usage.ru_maxrss / 1024, out, usage.ru_utime, usage.ru_stime)
 
 
 def clean(site):
@@ -167,31 +172,36 @@ def row(name, values, unit="s", scale=1.0):
 def measure(pages, runs, serve):
     site = corpus(pages)
     rows = []
-    cold, rss, cold_output = [], [], ""
+    cold, rss, user, system, cold_output = [], [], [], [], ""
     for _ in range(runs):
         clean(site)
-        seconds, peak, out = run_measured(kiln("build", site, "--no-cache", "--metrics"))
-        cold.append(seconds)
-        rss.append(peak)
-        cold_output = out
+        run = run_measured(kiln("build", site, "--no-cache", "--metrics"))
+        cold.append(run.seconds)
+        rss.append(run.rss)
+        user.append(run.user)
+        system.append(run.system)
+        cold_output = run.out
     built = pages_built(cold_output)
     warm = []
     for _ in range(runs):
         clean(site)
-        _, _, out = run_measured(kiln("build", site, "--no-cache", "--repeat", "2"))
-        warm.append(warm_seconds(out))
+        warm.append(warm_seconds(run_measured(kiln("build", site, "--no-cache", "--repeat", "2")).out))
     clean(site)
     run_measured(kiln("build", site))
-    noop = [run_measured(kiln("build", site))[0] for _ in range(runs)]
+    noop = [run_measured(kiln("build", site)).seconds for _ in range(runs)]
     edit = []
     page = some_page(site)
     original = page.read_text()
     for run_index in range(runs):
         page.write_text(original + f"\nedited {run_index} {time.time_ns()}\n")
-        edit.append(run_measured(kiln("build", site))[0])
+        edit.append(run_measured(kiln("build", site)).seconds)
     page.write_text(original)
     run_measured(kiln("build", site))
     rows.append(row("cold full build (fresh JVM, --no-cache)", cold))
+    # On this VM's ext4 the kernel's CPU for the 28,000 new inodes of a cold build (folders and
+    # files) swings from 5 to 36 s between identical runs: these rows show when it did.
+    rows.append(row("cold full build: user CPU", user))
+    rows.append(row("cold full build: kernel CPU", system))
     rows.append(row("warm full build (same JVM, second build)", warm))
     rows.append(row("no-op rebuild (fresh JVM)", noop))
     rows.append(row("one-page-edit rebuild (fresh JVM)", edit))
@@ -233,8 +243,8 @@ def main():
             for _ in range(args.runs):
                 clean(site)
                 results.append(run_measured(kiln("build", site, "--no-cache")))
-            seconds = statistics.median(r[0] for r in results)
-            print(f"| {size} | {seconds:.2f} s | {seconds * 1000 / size:.3f} | {max(r[1] for r in results):.0f} MiB |")
+            seconds = statistics.median(r.seconds for r in results)
+            print(f"| {size} | {seconds:.2f} s | {seconds * 1000 / size:.3f} | {max(r.rss for r in results):.0f} MiB |")
         return
     built, rows, phase_times, effect_times = measure(args.pages, args.runs, not args.no_serve)
     print(f"corpus: {args.pages} pages (seed 42), {built} pages built\n")
