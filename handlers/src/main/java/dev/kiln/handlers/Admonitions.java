@@ -5,12 +5,10 @@ import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -136,25 +134,15 @@ final class Admonitions {
 
     /** The flexmark extension that renders admonitions. */
     static HtmlRenderer.HtmlRendererExtension extension() {
-        return new HtmlRenderer.HtmlRendererExtension() {
-            @Override
-            public void rendererOptions(MutableDataHolder options) {
-            }
-
-            @Override
-            public void extend(HtmlRenderer.Builder builder, String rendererType) {
-                builder.nodeRendererFactory(options -> (NodeRenderer) () -> Set.of(
-                        new NodeRenderingHandler<>(Admonition.class, (node, context, html) -> {
-                            html.line();
-                            html.raw("<div class=\"admonition " + node.type + "\">\n<p class=\"admonition-title\">");
-                            html.text(node.title);
-                            html.raw("</p>\n");
-                            context.renderChildren(node);
-                            html.line();
-                            html.raw("</div>\n");
-                        })));
-            }
-        };
+        return RendererExtension.of(new NodeRenderingHandler<>(Admonition.class, (node, context, html) -> {
+            html.line();
+            html.raw("<div class=\"admonition " + node.type + "\">\n<p class=\"admonition-title\">");
+            html.text(node.title);
+            html.raw("</p>\n");
+            context.renderChildren(node);
+            html.line();
+            html.raw("</div>\n");
+        }));
     }
 
     /** An admonition block in flexmark's tree: its type (a CSS class) and title. */

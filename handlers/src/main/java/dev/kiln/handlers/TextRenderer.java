@@ -2,11 +2,8 @@ package dev.kiln.handlers;
 
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import java.util.Set;
 
 /**
  * Renders flexmark's text nodes exactly as its core renderer does (backslash escapes and entities
@@ -20,17 +17,8 @@ final class TextRenderer {
 
     /** The flexmark extension that renders text nodes; it takes precedence over the core renderer. */
     static HtmlRenderer.HtmlRendererExtension extension() {
-        return new HtmlRenderer.HtmlRendererExtension() {
-            @Override
-            public void rendererOptions(MutableDataHolder options) {
-            }
-
-            @Override
-            public void extend(HtmlRenderer.Builder builder, String rendererType) {
-                builder.nodeRendererFactory(options -> (NodeRenderer) () -> Set.of(
-                        new NodeRenderingHandler<>(Text.class, (node, context, html) -> html.raw(html(node.getChars())))));
-            }
-        };
+        return RendererExtension.of(
+                new NodeRenderingHandler<>(Text.class, (node, context, html) -> html.raw(html(node.getChars()))));
     }
 
     /** Answers the HTML of a text node's characters. */
