@@ -40,7 +40,7 @@ Run = collections.namedtuple("Run", "seconds rss out user system")
 
 def run_measured(args):
     """Runs a command; answers its wall seconds, peak RSS in MiB, stdout, and user and kernel CPU
-    seconds, the last three read with wait4."""
+    seconds, the RSS and the CPU read with wait4."""
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     out = process.stdout.read()
@@ -172,15 +172,11 @@ def row(name, values, unit="s", scale=1.0):
 def measure(pages, runs, serve):
     site = corpus(pages)
     rows = []
-    cold, rss, user, system, cold_output = [], [], [], [], ""
+    cold_runs = []
     for _ in range(runs):
         clean(site)
-        run = run_measured(kiln("build", site, "--no-cache", "--metrics"))
-        cold.append(run.seconds)
-        rss.append(run.rss)
-        user.append(run.user)
-        system.append(run.system)
-        cold_output = run.out
+        cold_runs.append(run_measured(kiln("build", site, "--no-cache", "--metrics")))
+    cold_output = cold_runs[-1].out
     built = pages_built(cold_output)
     warm = []
     for _ in range(runs):
@@ -197,11 +193,11 @@ def measure(pages, runs, serve):
         edit.append(run_measured(kiln("build", site)).seconds)
     page.write_text(original)
     run_measured(kiln("build", site))
-    rows.append(row("cold full build (fresh JVM, --no-cache)", cold))
+    rows.append(row("cold full build (fresh JVM, --no-cache)", [r.seconds for r in cold_runs]))
     # On this VM's ext4 the kernel's CPU for the 28,000 new inodes of a cold build (folders and
     # files) swings from 5 to 36 s between identical runs: these rows show when it did.
-    rows.append(row("cold full build: user CPU", user))
-    rows.append(row("cold full build: kernel CPU", system))
+    rows.append(row("cold full build: user CPU", [r.user for r in cold_runs]))
+    rows.append(row("cold full build: kernel CPU", [r.system for r in cold_runs]))
     rows.append(row("warm full build (same JVM, second build)", warm))
     rows.append(row("no-op rebuild (fresh JVM)", noop))
     rows.append(row("one-page-edit rebuild (fresh JVM)", edit))
@@ -209,8 +205,8 @@ def measure(pages, runs, serve):
         shown, settled = serve_edit_to_output(site, max(5, runs * 3))
         rows.append(row("kiln serve: edit to output", shown, "ms", 1000))
         rows.append(row("kiln serve: edit to whole site rebuilt", settled, "ms", 1000))
-    rows.append(row("pages/s (cold full build)", [built / s for s in cold], "pages/s"))
-    rows.append(row("peak RSS (cold full build)", rss, "MiB"))
+    rows.append(row("pages/s (cold full build)", [built / r.seconds for r in cold_runs], "pages/s"))
+    rows.append(row("peak RSS (cold full build)", [r.rss for r in cold_runs], "MiB"))
     return built, rows, phases(cold_output), effects(cold_output)
 
 
