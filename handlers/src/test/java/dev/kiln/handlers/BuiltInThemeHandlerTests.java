@@ -23,6 +23,22 @@ class BuiltInThemeHandlerTests {
         assertTrue(theme.paths().contains(SitePath.of("static/css/kiln-theme.css")), theme.paths().toString());
     }
 
+    /**
+     * One character beyond Latin-1 in a layout (an arrow, an ellipsis) turns every page it renders
+     * into a two-byte string, which costs each page's render, its copies and its UTF-8 encoding: the
+     * theme writes such characters as entities.
+     */
+    @Test
+    void theThemesLayoutsAreAsciiSoPagesStayOneByteStrings() {
+        var stack = HandlerStack.of(theme, InMemoryFiles.empty());
+        var layouts = theme.paths().stream().filter(path -> path.value().endsWith(".hbs")).toList();
+        assertTrue(layouts.size() > 5, layouts.toString());
+        for (var layout : layouts) {
+            var text = stack.run(() -> perform(new ReadFile(layout))).asUtf8();
+            assertTrue(text.chars().allMatch(c -> c < 128), layout + " has a character beyond ASCII");
+        }
+    }
+
     @Test
     void aSiteFileWinsOverTheThemesAndTheThemeFillsTheRest() {
         var files = InMemoryFiles.empty().put("layouts/_default/single.hbs", "mine");

@@ -56,6 +56,6 @@ class PlainTextTests {
         var notes = site.output("notes/index.html");
         assertTrue(notes.contains("<p>A note.</p>"), notes);
         assertTrue(notes.contains("<p>Said by the author.</p>"), notes);
-        assertTrue(site.output("notes/one/index.html").contains(" · 1 min read"), site.output("notes/one/index.html"));
+        assertTrue(site.output("notes/one/index.html").contains(" &middot; 1 min read"), site.output("notes/one/index.html"));
     }
 }

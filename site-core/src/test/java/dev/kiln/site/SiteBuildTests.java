@@ -74,7 +74,7 @@ class SiteBuildTests {
                 "notes/one/index.html", "robots.txt", "sitemap.xml"), result.written().stream().map(OutputPath::value).toList());
         var page = site.output("notes/one/index.html");
         assertTrue(page.startsWith("<!DOCTYPE html>"), "[" + page + "]");
-        assertTrue(page.contains("<title>One · My kiln site</title>"), page);
+        assertTrue(page.contains("<title>One &middot; My kiln site</title>"), page);
         assertTrue(page.contains("<time datetime=\"2023-03-04\">March 4, 2023</time>"), page);
         assertTrue(page.contains("<a href=\"/notes/\" class=\"active\" aria-current=\"page\">Notes</a>"),
                 "the menu marks the page's section: " + page);
@@ -100,7 +100,7 @@ class SiteBuildTests {
         var site = TestSite.of(files);
         var result = site.build();
         assertEquals(List.of(), result.problems());
-        assertTrue(site.output("docs/guide/install/index.html").contains("<title>Installing · My kiln site</title>"));
+        assertTrue(site.output("docs/guide/install/index.html").contains("<title>Installing &middot; My kiln site</title>"));
         assertTrue(site.output("docs/index.html").contains("href=\"/docs/guide/\""));
         assertTrue(site.output("docs/guide/index.html").contains("href=\"/docs/guide/install/\""));
     }

@@ -58,7 +58,7 @@ class SiteFilesTests {
         var site = TestSite.of(FixtureSites.contentOnly());
         site.build();
         var page = site.output("404.html");
-        assertTrue(page.contains("<title>Page not found · My kiln site</title>"), page);
+        assertTrue(page.contains("<title>Page not found &middot; My kiln site</title>"), page);
         assertTrue(page.contains("<a href=\"/\">Go to the home page</a>"), page);
         var files = new HashMap<>(FixtureSites.contentOnly());
         files.put("layouts/404.hbs", "<h1>Lost? {{site.title}}</h1>");
