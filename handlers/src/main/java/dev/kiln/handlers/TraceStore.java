@@ -42,10 +42,22 @@ import java.util.zip.CRC32;
  * for. Strings are kept once per section in a table and hashes as raw bytes, which keeps a
  * 10,000-page store to a few tens of megabytes.
  *
+ * <p>A build that changed a few traces need not write those tens of megabytes again: its store
+ * can be written as a delta ({@link #writeDeltaTo}), a small second file holding the new head and
+ * the changed traces, which names the bytes it extends (their size and head checksum). Read
+ * together with those bytes, the delta's traces replace theirs; a delta that names other bytes
+ * (the store was written whole since) is ignored, and a damaged one sets the store aside.
+ *
  * @since 0.1
  */
 public final class TraceStore {
     private static final byte[] MAGIC = {'K', 'I', 'L', 'N', 'T', 'R', 'C', 0};
+    private static final byte[] DELTA_MAGIC = {'K', 'I', 'L', 'N', 'D', 'L', 'T', 0};
+    /**
+     * How many changed traces a delta holds at most: beyond it the store is written whole, so that
+     * the delta every build reads stays small.
+     */
+    static final int DELTA_LIMIT = 256;
     /** The version of the byte format; a store of another format is set aside. */
     static final int FORMAT = 4;
     /** The bytes before the head's own: the magic word, the format and the head's length. */
@@ -66,9 +78,22 @@ public final class TraceStore {
     private final TraceStore base;
     /** Whether this store holds every trace of {@code base} it does not replace, undecoded. */
     private final boolean keepsBase;
+    /** For a store read from bytes: the traces a delta read with them holds in place of the rest's; else empty. */
+    private final Section delta;
+    /** For a store read from bytes: which bytes they were, as a delta written on top of them names them; else null. */
+    private final BaseIdentity identity;
+
+    /** Which bytes of a whole store a delta extends: their size, and the checksum stored after their head. */
+    private record BaseIdentity(long size, long headCrc) {
+    }
 
     private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded, Section head,
             Rest rest, Set<String> headKeys, TraceStore base, boolean keepsBase) {
+        this(kilnVersion, notReusable, decoded, head, rest, headKeys, base, keepsBase, Section.EMPTY, null);
+    }
+
+    private TraceStore(String kilnVersion, Optional<String> notReusable, Map<String, PageTrace> decoded, Section head,
+            Rest rest, Set<String> headKeys, TraceStore base, boolean keepsBase, Section delta, BaseIdentity identity) {
         this.kilnVersion = kilnVersion;
         this.notReusable = notReusable;
         this.decoded = decoded;
@@ -77,6 +102,8 @@ public final class TraceStore {
         this.headKeys = headKeys;
         this.base = base;
         this.keepsBase = keepsBase;
+        this.delta = delta;
+        this.identity = identity;
     }
 
     /** Where a store's bytes are read from: a file, or bytes in memory. */
@@ -149,7 +176,10 @@ public final class TraceStore {
         var keys = new ArrayList<String>();
         if (head != null) {
             keys.addAll(head.bodies().keySet());
-            keys.addAll(rest.section().bodies().keySet());
+            rest.section().bodies().keySet().stream()
+                    .filter(key -> !delta.bodies().containsKey(key) && !head.bodies().containsKey(key))
+                    .forEach(keys::add);
+            keys.addAll(delta.bodies().keySet());
             return keys;
         }
         if (keepsBase) {
@@ -165,20 +195,16 @@ public final class TraceStore {
      * not reusable.
      */
     public static TraceStore decode(Bytes bytes, String kilnVersion) {
-        var data = bytes.toArray();
-        try {
-            var store = read(new Source() {
-                @Override
-                public byte[] read(long offset, int length) {
-                    return Arrays.copyOfRange(data, (int) Math.min(offset, data.length),
-                            (int) Math.min(offset + length, data.length));
-                }
+        return decode(bytes, null, kilnVersion);
+    }
 
-                @Override
-                public long size() {
-                    return data.length;
-                }
-            }, kilnVersion);
+    /**
+     * Reads a store from its bytes and the delta written on top of them ({@link #encodeDelta}), or
+     * none where {@code delta} is null.
+     */
+    public static TraceStore decode(Bytes bytes, Bytes delta, String kilnVersion) {
+        try {
+            var store = read(inMemory(bytes), delta == null ? null : inMemory(delta), kilnVersion);
             if (store.rest == null) {
                 return store;
             }
@@ -190,6 +216,22 @@ public final class TraceStore {
         }
     }
 
+    private static Source inMemory(Bytes bytes) {
+        var data = bytes.toArray();
+        return new Source() {
+            @Override
+            public byte[] read(long offset, int length) {
+                return Arrays.copyOfRange(data, (int) Math.min(offset, data.length),
+                        (int) Math.min(offset + length, data.length));
+            }
+
+            @Override
+            public long size() {
+                return data.length;
+            }
+        };
+    }
+
     /**
      * Reads a store's head from {@code source}, and its rest from there when first needed: a store
      * whose size is not the one its head gives counts as corrupt at once, a rest that then cannot
@@ -197,6 +239,16 @@ public final class TraceStore {
      * Only a failure to read the head's bytes is thrown; bytes that are no store give an empty one.
      */
     static TraceStore read(Source source, String kilnVersion) throws IOException {
+        return read(source, null, kilnVersion);
+    }
+
+    /**
+     * Reads a store as {@link #read(Source, String)} does, with the delta in {@code delta} (null
+     * where there is none) in place of the head and of the rest's traces it holds: where the delta
+     * names these bytes; one that names others is ignored, one that cannot be read sets the store
+     * aside.
+     */
+    static TraceStore read(Source source, Source delta, String kilnVersion) throws IOException {
         var prefix = source.read(0, PREFIX);
         if (prefix.length < PREFIX || !Arrays.equals(Arrays.copyOf(prefix, MAGIC.length), MAGIC)) {
             return empty(kilnVersion, "the build cache is not one of kiln's");
@@ -208,6 +260,13 @@ public final class TraceStore {
         int headLength = readInt(prefix, MAGIC.length + 4);
         if (headLength < 0 || headLength > Integer.MAX_VALUE - PREFIX - 8) {
             return empty(kilnVersion, CORRUPT);
+        }
+        if (delta != null) {
+            var withDelta = readWithDelta(source, headLength, delta.read(0, (int) Math.min(delta.size(), Integer.MAX_VALUE)),
+                    kilnVersion);
+            if (withDelta.isPresent()) {
+                return withDelta.get();
+            }
         }
         var bytes = source.read(0, PREFIX + headLength + 8);
         if (bytes.length < PREFIX + headLength + 8) {
@@ -232,9 +291,62 @@ public final class TraceStore {
             var reusable = writtenBy.equals(kilnVersion) ? Optional.<String>empty()
                     : Optional.of("kiln version changed (" + writtenBy + " to " + kilnVersion + ")");
             return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), headSection, rest, Set.of(), null,
-                    false);
+                    false, Section.EMPTY, new BaseIdentity(source.size(), readLong(bytes, PREFIX + headLength)));
         } catch (IOException | RuntimeException e) {
             return empty(kilnVersion, CORRUPT);
+        }
+    }
+
+    /**
+     * Reads a store from the whole store in {@code source}, whose head is {@code headLength} bytes
+     * long, and the delta {@code delta}: its head, its traces, and the whole store's rest. Answers
+     * nothing where the delta names other bytes than these or was written by another kiln (the
+     * whole store is then read alone), an empty store where the delta is damaged. Only the start
+     * of the whole store's head is read: the delta's replaces it.
+     */
+    private static Optional<TraceStore> readWithDelta(Source source, int headLength, byte[] delta, String kilnVersion)
+            throws IOException {
+        int prefix = DELTA_MAGIC.length + 8;
+        if (delta.length < prefix || !Arrays.equals(Arrays.copyOf(delta, DELTA_MAGIC.length), DELTA_MAGIC)
+                || readInt(delta, DELTA_MAGIC.length) != FORMAT) {
+            return Optional.of(empty(kilnVersion, CORRUPT));
+        }
+        int length = readInt(delta, DELTA_MAGIC.length + 4);
+        if (length < 0 || delta.length != prefix + length + 8L) {
+            return Optional.of(empty(kilnVersion, CORRUPT));
+        }
+        var crc = new CRC32();
+        crc.update(delta, 0, prefix + length);
+        if (crc.getValue() != readLong(delta, prefix + length)) {
+            return Optional.of(empty(kilnVersion, CORRUPT));
+        }
+        try {
+            var in = new DataInputStream(new ByteArrayInputStream(delta, prefix, length));
+            var extended = new BaseIdentity(in.readLong(), in.readLong());
+            var writtenBy = in.readUTF();
+            int headSectionLength = in.readInt();
+            int headFrom = prefix + length - in.available();
+            if (!writtenBy.equals(kilnVersion) || extended.size() != source.size()) {
+                return Optional.empty();
+            }
+            // The start of the whole store's head: who wrote it and where its rest lies; then its checksum.
+            var start = source.read(PREFIX, Math.min(headLength, 2048));
+            var startIn = new DataInputStream(new ByteArrayInputStream(start));
+            var baseWrittenBy = startIn.readUTF();
+            int restLength = startIn.readInt();
+            long restCrc = startIn.readLong();
+            var storedCrc = source.read(PREFIX + (long) headLength, 8);
+            if (storedCrc.length < 8 || readLong(storedCrc, 0) != extended.headCrc() || !baseWrittenBy.equals(writtenBy)
+                    || restLength < 0 || source.size() != PREFIX + headLength + 8L + restLength) {
+                return Optional.empty();
+            }
+            var headSection = Section.parse(delta, headFrom, headFrom + headSectionLength);
+            var deltaSection = Section.parse(delta, headFrom + headSectionLength, prefix + length);
+            var rest = new Rest(source, PREFIX + headLength + 8L, restLength, restCrc);
+            return Optional.of(new TraceStore(kilnVersion, Optional.empty(), new ConcurrentHashMap<>(), headSection, rest,
+                    Set.of(), null, false, deltaSection, extended));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(empty(kilnVersion, CORRUPT));
         }
     }
 
@@ -296,6 +408,81 @@ public final class TraceStore {
         out.write(headBytes.array(), 0, headBytes.size());
         rest.writeTo(out);
         out.flush();
+    }
+
+    /**
+     * Answers whether this store can be written as a delta on top of the bytes it was made from
+     * ({@link #writeDeltaTo}): a store that keeps the traces of a store read from bytes by this
+     * kiln, and replaced or added at most {@link #DELTA_LIMIT} of those outside the head.
+     */
+    public boolean writableAsDelta() {
+        return deltaKeys().isPresent();
+    }
+
+    /** Answers the keys of the traces a delta of this store holds, or nothing where it cannot be written as one. */
+    private Optional<List<String>> deltaKeys() {
+        if (head != null || !keepsBase || base == null || base.identity == null || !base.kilnVersion.equals(kilnVersion)
+                || base.notReusable().isPresent()) {
+            return Optional.empty();
+        }
+        var heads = headKeys();
+        // Sorted, so that the same traces make the same bytes.
+        var keys = new java.util.TreeSet<String>();
+        decoded.forEach((key, trace) -> {
+            // A trace the base decoded from its rest is still there; one from its delta must be written again.
+            boolean inBaseRest = base.holdsBytesOf(trace) && !base.delta.bodies().containsKey(key);
+            if (!heads.contains(key) && !inBaseRest) {
+                keys.add(key);
+            }
+        });
+        base.delta.bodies().keySet().stream().filter(key -> !heads.contains(key)).forEach(keys::add);
+        return keys.size() <= DELTA_LIMIT ? Optional.of(List.copyOf(keys)) : Optional.empty();
+    }
+
+    /**
+     * Writes this store as a delta of the bytes it was made from (where {@link #writableAsDelta}):
+     * the magic word, the format and the length, then which bytes it extends, who wrote it, its
+     * head and the traces that replace or add to theirs, then its checksum. Read with those bytes,
+     * it gives this store; the bytes themselves are not written again.
+     */
+    public void writeDeltaTo(OutputStream out) throws IOException {
+        var keys = deltaKeys().orElseThrow(() -> new IllegalStateException("this store cannot be written as a delta"));
+        var headSection = section(List.copyOf(new java.util.TreeSet<>(headKeys())), null);
+        var deltaSection = section(keys, null);
+        var payload = new Buffer(headSection.size() + deltaSection.size() + 1024);
+        var payloadOut = new DataOutputStream(payload);
+        payloadOut.writeLong(base.identity.size());
+        payloadOut.writeLong(base.identity.headCrc());
+        payloadOut.writeUTF(kilnVersion);
+        payloadOut.writeInt(headSection.size());
+        payloadOut.flush();
+        headSection.writeTo(payload);
+        deltaSection.writeTo(payload);
+        var prefix = new Buffer(DELTA_MAGIC.length + 8);
+        var prefixOut = new DataOutputStream(prefix);
+        prefixOut.write(DELTA_MAGIC);
+        prefixOut.writeInt(FORMAT);
+        prefixOut.writeInt(payload.size());
+        prefixOut.flush();
+        var crc = new CRC32();
+        crc.update(prefix.array(), 0, prefix.size());
+        crc.update(payload.array(), 0, payload.size());
+        var all = new DataOutputStream(out);
+        all.write(prefix.array(), 0, prefix.size());
+        all.write(payload.array(), 0, payload.size());
+        all.writeLong(crc.getValue());
+        all.flush();
+    }
+
+    /** Answers the bytes of this store as a delta (where {@link #writableAsDelta}). */
+    public Bytes encodeDelta() {
+        var bytes = new ByteArrayOutputStream();
+        try {
+            writeDeltaTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen in memory", e);
+        }
+        return Bytes.wrap(bytes.toByteArray());
     }
 
     private static EncodedSection encoded(FutureTask<EncodedSection> section) throws IOException {
@@ -414,10 +601,14 @@ public final class TraceStore {
     }
 
     /**
-     * Whether the trace of {@code key} in this store is the one {@code source} holds the bytes of:
-     * taken from it undecoded, or the very object it decoded.
+     * Whether the trace of {@code key} in this store is the one whose bytes {@code source}'s rest
+     * holds: taken from it undecoded, or the very object it decoded, and neither its head nor its
+     * delta holds a later one.
      */
     private boolean copiesFrom(TraceStore source, String key) {
+        if (source.head != null && (source.head.bodies().containsKey(key) || source.delta.bodies().containsKey(key))) {
+            return false;
+        }
         var trace = decoded.get(key);
         return trace == null ? source == this || keepsBase && source == base : source.holdsBytesOf(trace);
     }
@@ -427,7 +618,8 @@ public final class TraceStore {
      * build may prune), for {@code --no-cache}.
      */
     public TraceStore withoutReuse(String reason) {
-        return new TraceStore(kilnVersion, Optional.of(reason), decoded, head, rest, headKeys, base, keepsBase);
+        return new TraceStore(kilnVersion, Optional.of(reason), decoded, head, rest, headKeys, base, keepsBase, delta,
+                identity);
     }
 
     /** Answers whether this store was read from bytes and {@code trace} is the very one it decoded. */
@@ -458,7 +650,8 @@ public final class TraceStore {
         if (head == null) {
             return keepsBase ? base.trace(key) : Optional.empty();
         }
-        var section = head.bodies().containsKey(key) ? head : rest.section();
+        var section = head.bodies().containsKey(key) ? head
+                : delta.bodies().containsKey(key) ? delta : rest.section();
         var body = section.bodies().get(key);
         if (body == null) {
             return Optional.empty();

@@ -12,18 +12,23 @@ import java.util.Arrays;
 /**
  * Keeps a {@link TraceStore} in a file of the site's cache folder ({@code .kiln/traces.bin}),
  * written atomically so that an interrupted build leaves the previous store or the new one,
- * never half of one.
+ * never half of one. A build that changed a few traces writes them as a delta beside it
+ * ({@code traces.delta}) instead of tens of megabytes; writing the store whole removes the delta.
  *
  * @since 0.1
  */
 public final class TraceStoreFile {
     /** The store's file name in the cache folder. */
     public static final String NAME = "traces.bin";
+    /** The delta's file name in the cache folder. */
+    public static final String DELTA_NAME = "traces.delta";
 
     private final Path file;
+    private final Path deltaFile;
 
     private TraceStoreFile(Path file) {
         this.file = file;
+        this.deltaFile = file.resolveSibling(DELTA_NAME);
     }
 
     /** Answers the store file of a cache folder. */
@@ -53,17 +58,7 @@ public final class TraceStoreFile {
      */
     public TraceStore load(String kilnVersion) {
         try {
-            return TraceStore.read(new TraceStore.Source() {
-                @Override
-                public byte[] read(long offset, int length) throws IOException {
-                    return TraceStoreFile.this.read(offset, length);
-                }
-
-                @Override
-                public long size() throws IOException {
-                    return Files.size(file);
-                }
-            }, kilnVersion);
+            return TraceStore.read(source(file), Files.isRegularFile(deltaFile) ? source(deltaFile) : null, kilnVersion);
         } catch (NoSuchFileException e) {
             return TraceStore.empty(kilnVersion, "there is no build cache yet");
         } catch (IOException e) {
@@ -71,8 +66,22 @@ public final class TraceStoreFile {
         }
     }
 
-    /** Answers up to {@code length} bytes of the file from {@code offset}: fewer where it ends. */
-    private byte[] read(long offset, int length) throws IOException {
+    private static TraceStore.Source source(Path file) {
+        return new TraceStore.Source() {
+            @Override
+            public byte[] read(long offset, int length) throws IOException {
+                return TraceStoreFile.read(file, offset, length);
+            }
+
+            @Override
+            public long size() throws IOException {
+                return Files.size(file);
+            }
+        };
+    }
+
+    /** Answers up to {@code length} bytes of {@code file} from {@code offset}: fewer where it ends. */
+    private static byte[] read(Path file, long offset, int length) throws IOException {
         try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
             var buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(length, channel.size() - offset)));
             while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
@@ -82,9 +91,18 @@ public final class TraceStoreFile {
         }
     }
 
-    /** Writes the store, replacing the file whole. */
+    /**
+     * Writes the store: as a delta beside the file where it can be one ({@link
+     * TraceStore#writableAsDelta}), else replacing the file whole and then removing the delta,
+     * which names the file's earlier bytes (left behind by an interrupted save, it is ignored).
+     */
     public void save(TraceStore store) throws IOException {
         Files.createDirectories(file.getParent());
+        if (store.writableAsDelta() && Files.isRegularFile(file)) {
+            AtomicFiles.write(deltaFile, store::writeDeltaTo);
+            return;
+        }
         AtomicFiles.write(file, store::writeTo);
+        Files.deleteIfExists(deltaFile);
     }
 }

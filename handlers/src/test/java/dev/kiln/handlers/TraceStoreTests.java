@@ -176,4 +176,107 @@ class TraceStoreTests {
                 TraceStore.read(new FileLike(cut, cut, new AtomicInteger()), VERSION).notReusable(),
                 "a store cut short is set aside before its head is trusted");
     }
+
+    /** Answers a trace of page {@code n} as a later build recorded it: another hash, another value. */
+    private static PageTrace changed(int n) {
+        var earlier = trace(n);
+        return new PageTrace(earlier.key(), earlier.fingerprints(), earlier.inputs(),
+                List.of(new PageTrace.WrittenOutput(OutputPath.of("p" + n + "/index.html"), null, hash(n + 5000))),
+                Bytes.utf8("changed " + n));
+    }
+
+    private static java.util.TreeMap<String, PageTrace> byKey(List<PageTrace> traces) {
+        var map = new java.util.TreeMap<String, PageTrace>();
+        traces.forEach(trace -> map.put(trace.key(), trace));
+        return map;
+    }
+
+    @Test
+    void aBuildThatChangedAFewTracesIsKeptAsADeltaOfTheBytesBeforeIt() {
+        var base = Bytes.of(withOuter(20));
+        var store = TraceStore.decode(base, VERSION);
+        store.reusable("page:p3/index.html");
+        var again = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("again"));
+        var updated = TraceStore.updated(VERSION, store, List.of(again, changed(3), trace(30)), Set.of("site"));
+        assertTrue(updated.writableAsDelta());
+        var delta = updated.encodeDelta();
+        assertTrue(delta.size() < base.size() / 3, delta.size() + " bytes of delta for " + base.size());
+        var expected = new java.util.TreeMap<>(TraceStore.decode(base, VERSION).traces());
+        expected.putAll(byKey(List.of(again, changed(3), trace(30))));
+        var read = TraceStore.decode(base, delta, VERSION);
+        assertEquals(expected, read.traces());
+        assertEquals(Optional.of(changed(3)), read.reusable("page:p3/index.html"), "the delta's trace, not the rest's");
+        assertEquals(Optional.of(again), read.reusable("site"));
+
+        // A delta on top of that one holds the first one's traces too.
+        var later = TraceStore.updated(VERSION, read, List.of(changed(7)), Set.of());
+        var secondDelta = later.encodeDelta();
+        expected.put(changed(7).key(), changed(7));
+        assertEquals(expected, TraceStore.decode(base, secondDelta, VERSION).traces());
+
+        // Written whole, it keeps the delta's traces, not those the rest held for the same keys.
+        var whole = TraceStore.updated(VERSION, TraceStore.decode(base, secondDelta, VERSION), List.of(trace(31)), Set.of());
+        expected.put(trace(31).key(), trace(31));
+        assertEquals(expected, TraceStore.decode(whole.encode(), VERSION).traces());
+        var full = TraceStore.of(VERSION, List.copyOf(expected.values()), TraceStore.decode(base, secondDelta, VERSION),
+                Set.of("site"));
+        full.traces();
+        assertEquals(expected, TraceStore.decode(full.encode(), VERSION).traces());
+    }
+
+    @Test
+    void aDeltaOfOtherBytesIsIgnoredAndADamagedOneSetsTheStoreAside() {
+        var base = Bytes.of(withOuter(20));
+        var updated = TraceStore.updated(VERSION, TraceStore.decode(base, VERSION), List.of(changed(2)), Set.of());
+        var delta = updated.encodeDelta().toArray();
+        // The store was written whole since (the delta's removal was interrupted): the delta names other bytes.
+        var rewritten = Bytes.of(withOuter(21));
+        assertEquals(TraceStore.decode(rewritten, VERSION).traces(), TraceStore.decode(rewritten, Bytes.of(delta), VERSION).traces());
+        // Written by another kiln: the store is read as that kiln left it, and not reused.
+        assertEquals(Optional.of("kiln version changed (v1 to v2)"), TraceStore.decode(base, Bytes.of(delta), "v2").notReusable());
+        for (int at : new int[] {3, 12, delta.length / 2, delta.length - 3}) {
+            var flipped = delta.clone();
+            flipped[at] ^= 0x10;
+            assertEquals(Optional.of("the build cache is corrupt"),
+                    TraceStore.decode(base, Bytes.of(flipped), VERSION).notReusable(), "a byte flipped at " + at);
+        }
+        assertEquals(Optional.of("the build cache is corrupt"),
+                TraceStore.decode(base, Bytes.of(Arrays.copyOf(delta, delta.length - 1)), VERSION).notReusable());
+    }
+
+    @Test
+    void onlyAStoreThatKeptItsBaseAndChangedAFewTracesIsWrittenAsADelta() {
+        var store = TraceStore.decode(Bytes.of(withOuter(TraceStore.DELTA_LIMIT + 10)), VERSION);
+        var many = new ArrayList<PageTrace>();
+        for (int n = 0; n <= TraceStore.DELTA_LIMIT; n++) {
+            many.add(changed(n));
+        }
+        assertTrue(!TraceStore.updated(VERSION, store, many, Set.of()).writableAsDelta(), "too many changed traces");
+        assertTrue(TraceStore.updated(VERSION, store, many.subList(0, TraceStore.DELTA_LIMIT), Set.of()).writableAsDelta());
+        assertTrue(!TraceStore.of(VERSION, many, store, Set.of()).writableAsDelta(), "a store that dropped traces");
+        assertTrue(!TraceStore.of(VERSION, traces(3)).writableAsDelta(), "a store with no bytes under it");
+        assertTrue(!TraceStore.updated(VERSION, store.withoutReuse("--no-cache was given"), many.subList(0, 2), Set.of())
+                .writableAsDelta(), "a store set aside");
+    }
+
+    @Test
+    void aStoreFileKeepsAnEditAsADeltaAndWholeBytesRemoveIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        var file = TraceStoreFile.in(folder);
+        var all = new ArrayList<>(traces(20));
+        all.add(OUTER);
+        file.save(TraceStore.of(VERSION, all, null, Set.of("site")));
+        var whole = java.nio.file.Files.readAllBytes(folder.resolve(TraceStoreFile.NAME));
+        var updated = TraceStore.updated(VERSION, file.load(VERSION), List.of(changed(5)), Set.of());
+        file.save(updated);
+        assertTrue(Arrays.equals(whole, java.nio.file.Files.readAllBytes(folder.resolve(TraceStoreFile.NAME))),
+                "the whole store is not written again");
+        assertTrue(java.nio.file.Files.exists(folder.resolve(TraceStoreFile.DELTA_NAME)));
+        var expected = byKey(all);
+        expected.put(changed(5).key(), changed(5));
+        assertEquals(expected, file.load(VERSION).traces());
+        file.save(TraceStore.of(VERSION, List.copyOf(expected.values()), file.load(VERSION), Set.of("site")));
+        assertTrue(!java.nio.file.Files.exists(folder.resolve(TraceStoreFile.DELTA_NAME)));
+        assertEquals(expected, file.load(VERSION).traces());
+    }
 }

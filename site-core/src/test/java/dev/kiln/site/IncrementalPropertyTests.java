@@ -1,6 +1,7 @@
 package dev.kiln.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.testing.FixtureSites;
 import dev.kiln.testing.InMemoryFiles;
@@ -37,6 +38,7 @@ class IncrementalPropertyTests {
 
     @Test
     void anIncrementalBuildAfterAnySequenceOfEditsEqualsACleanBuild() {
+        int fromDeltas = 0;
         for (long seed = 1; seed <= SEQUENCES; seed++) {
             var random = new Random(seed);
             var site = TestSite.of(startingSite(seed));
@@ -49,6 +51,8 @@ class IncrementalPropertyTests {
             var history = new ArrayList<String>();
             for (int step = 0; step < EDITS_PER_SEQUENCE; step++) {
                 history.add(Edit.random(random).apply(site.files, random));
+                // The store this build starts from was kept as a delta of the bytes before it.
+                fromDeltas += site.keepsADelta() ? 1 : 0;
                 var incremental = site.build();
                 var clean = TestSite.of(text(site.files));
                 var fresh = clean.build();
@@ -65,6 +69,8 @@ class IncrementalPropertyTests {
                 }
             }
         }
+        // Deltas are how the CLI keeps an edit's store: the sequences must have built from them.
+        assertTrue(fromDeltas > SEQUENCES / 4, "builds from a delta: " + fromDeltas);
     }
 
     private static Map<String, String> text(InMemoryFiles files) {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * A site in memory with the real Markdown, template, trace and theme handlers: no disk. The trace
- * store is kept as bytes between builds, as the CLI keeps it in a file, so consecutive builds are
+ * store is kept as bytes between builds, as the CLI keeps it in a file (and a build that changed
+ * few traces as a delta of those bytes, as the CLI writes it beside), so consecutive builds are
  * incremental.
  */
 final class TestSite {
@@ -31,6 +32,7 @@ final class TestSite {
     private final List<Handler> belowTraces = new ArrayList<>();
     private Supplier<ParallelHandler> parallel = ParallelHandler::sequential;
     private Bytes traces;
+    private Bytes delta;
     private TraceHandler lastTrace;
     private MetricsHandler lastMetrics;
     private LastBuild lastBuild;
@@ -100,7 +102,8 @@ final class TestSite {
     }
 
     BuildResult build(BuildOptions options) {
-        var store = traces == null ? TraceStore.empty(KILN_VERSION, "first build") : TraceStore.decode(traces, KILN_VERSION);
+        var store = traces == null ? TraceStore.empty(KILN_VERSION, "first build")
+                : TraceStore.decode(traces, delta, KILN_VERSION);
         lastTrace = TraceHandler.reusing(store, KILN_VERSION);
         lastMetrics = MetricsHandler.create();
         try (var forks = parallel.get()) {
@@ -114,9 +117,28 @@ final class TestSite {
             var result = keepLastBuild
                     ? stack.run(() -> SiteBuild.run(options, previous, kept -> lastBuild = kept.orElse(null)))
                     : stack.run(() -> SiteBuild.run(options));
-            traces = lastTrace.store().encode();
+            save(lastTrace);
             return result;
         }
+    }
+
+    /** Keeps the build's store as {@code TraceStoreFile} does: as a delta where it can be one, else whole. */
+    private void save(TraceHandler trace) {
+        if (!trace.changedStore()) {
+            return;
+        }
+        var store = trace.store();
+        if (traces != null && store.writableAsDelta()) {
+            delta = store.encodeDelta();
+        } else {
+            traces = store.encode();
+            delta = null;
+        }
+    }
+
+    /** Answers whether the store is kept as a delta of its bytes now, for tests that must see one. */
+    boolean keepsADelta() {
+        return delta != null;
     }
 
     /** Answers what the last build that ran kept for early renders, or null (it met problems). */
