@@ -10,4 +10,16 @@ package dev.kiln.effects;
  * @since 0.1
  */
 public record FileStamp(long size, long modified) {
+    // Written out rather than left to the record: the record's own are bootstrapped through
+    // method handles and run slowly until the JIT compiles them, which a short build feels on
+    // every one of its tens of thousands of stamps and paths (bench/RESULTS.md, "Session 8").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileStamp stamp && stamp.size == size && stamp.modified == modified;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(size) * 31 + Long.hashCode(modified);
+    }
 }

@@ -35,4 +35,17 @@ public record OutputPath(String value) implements Comparable<OutputPath> {
     public String toString() {
         return value;
     }
+
+    // Written out rather than left to the record: the record's own are bootstrapped through
+    // method handles and run slowly until the JIT compiles them, which a short build feels on
+    // every one of its tens of thousands of stamps and paths (bench/RESULTS.md, "Session 8").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OutputPath path && path.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

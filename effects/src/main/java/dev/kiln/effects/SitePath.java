@@ -57,4 +57,17 @@ public record SitePath(String value) implements Comparable<SitePath> {
     public String toString() {
         return value;
     }
+
+    // Written out rather than left to the record: the record's own are bootstrapped through
+    // method handles and run slowly until the JIT compiles them, which a short build feels on
+    // every one of its tens of thousands of stamps and paths (bench/RESULTS.md, "Session 8").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SitePath path && path.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

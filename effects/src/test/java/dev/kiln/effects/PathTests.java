@@ -1,6 +1,7 @@
 package dev.kiln.effects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,5 +39,24 @@ class PathTests {
         assertEquals("blog/hello.md", path.relativeTo(SitePath.of("content")));
         assertEquals(SitePath.of("content/x"), SitePath.of("content").resolve("x"));
         assertTrue(path.isInside(SitePath.ROOT));
+    }
+
+    /** Paths, stamps and the questions about them are map keys everywhere: their hand-written equality is the records'. */
+    @Test
+    void pathsStampsAndQuestionsAreEqualByValue() {
+        assertEquals(SitePath.of("content/a.md"), SitePath.of("content/" + "a.md"));
+        assertEquals(SitePath.of("content/a.md").hashCode(), SitePath.of("content/" + "a.md").hashCode());
+        assertNotEquals(SitePath.of("content/a.md"), SitePath.of("content/b.md"));
+        assertEquals(OutputPath.of("a/index.html"), OutputPath.of("a/" + "index.html"));
+        assertNotEquals(OutputPath.of("a/index.html"), SitePath.of("a/index.html"));
+        assertEquals(new FileStamp(3, 4), new FileStamp(3, 4));
+        assertEquals(new FileStamp(3, 4).hashCode(), new FileStamp(3, 4).hashCode());
+        assertNotEquals(new FileStamp(3, 4), new FileStamp(3, 5));
+        assertNotEquals(new FileStamp(3, 4), new FileStamp(2, 4));
+        var path = SitePath.of("content/a.md");
+        assertEquals(new StatFile(path), new StatFile(SitePath.of("content/a.md")));
+        assertEquals(new FileExists(path).hashCode(), new FileExists(SitePath.of("content/a.md")).hashCode());
+        assertNotEquals(new StatFile(path), new FileExists(path));
+        assertNotEquals(new StatFile(path), new StatFile(SitePath.of("content/b.md")));
     }
 }

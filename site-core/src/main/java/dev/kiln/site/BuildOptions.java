@@ -19,4 +19,13 @@ public record BuildOptions(boolean drafts, boolean future, boolean strictLinks) 
     public BuildOptions withDrafts(boolean drafts) {
         return new BuildOptions(drafts, future, strictLinks);
     }
+
+    /**
+     * Written out as the record would write it, since a build's trace hashes it: the record's own is
+     * bootstrapped through method handles on first use, in every build (bench/RESULTS.md, "Session 8").
+     */
+    @Override
+    public String toString() {
+        return "BuildOptions[drafts=" + drafts + ", future=" + future + ", strictLinks=" + strictLinks + "]";
+    }
 }

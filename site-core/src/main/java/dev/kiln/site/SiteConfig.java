@@ -146,6 +146,20 @@ public record SiteConfig(String title, String baseURL, String language, String o
         return Fingerprint.of(toString());
     }
 
+    /**
+     * Written out as the record would write it, since {@link #fingerprint} hashes it: the record's
+     * own is bootstrapped through method handles on first use, some thirty classes spun for
+     * fourteen components in every build (bench/RESULTS.md, "Session 8"). {@code SiteConfigTests}
+     * checks that it names every component.
+     */
+    @Override
+    public String toString() {
+        return "SiteConfig[title=" + title + ", baseURL=" + baseURL + ", language=" + language + ", output=" + output
+                + ", cacheDir=" + cacheDir + ", timeZone=" + timeZone + ", homePages=" + homePages + ", tocDepth="
+                + tocDepth + ", menu=" + menu + ", params=" + params + ", taxonomies=" + taxonomies + ", paginate="
+                + paginate + ", feedLimit=" + feedLimit + ", searchIndex=" + searchIndex + "]";
+    }
+
     /** Answers the locale of {@link #language()}, for formatting dates. */
     public Locale locale() {
         return Locale.forLanguageTag(language);
