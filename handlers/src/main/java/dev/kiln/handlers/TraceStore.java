@@ -364,9 +364,18 @@ public final class TraceStore {
 
     /** Answers the bytes of this store. */
     public Bytes encode() {
+        return bytesOf(this::writeTo);
+    }
+
+    /** Writes a store's bytes to a stream: {@link #writeTo} or {@link #writeDeltaTo}. */
+    private interface Writing {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static Bytes bytesOf(Writing writing) {
         var bytes = new ByteArrayOutputStream();
         try {
-            writeTo(bytes);
+            writing.writeTo(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen in memory", e);
         }
@@ -476,13 +485,7 @@ public final class TraceStore {
 
     /** Answers the bytes of this store as a delta (where {@link #writableAsDelta}). */
     public Bytes encodeDelta() {
-        var bytes = new ByteArrayOutputStream();
-        try {
-            writeDeltaTo(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen in memory", e);
-        }
-        return Bytes.wrap(bytes.toByteArray());
+        return bytesOf(this::writeDeltaTo);
     }
 
     private static EncodedSection encoded(FutureTask<EncodedSection> section) throws IOException {
