@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -436,7 +437,7 @@ public final class TraceStore {
         }
         var heads = headKeys();
         // Sorted, so that the same traces make the same bytes.
-        var keys = new java.util.TreeSet<String>();
+        var keys = new TreeSet<String>();
         decoded.forEach((key, trace) -> {
             // A trace the base decoded from its rest is still there; one from its delta must be written again.
             boolean inBaseRest = base.holdsBytesOf(trace) && !base.delta.bodies().containsKey(key);
@@ -456,7 +457,7 @@ public final class TraceStore {
      */
     public void writeDeltaTo(OutputStream out) throws IOException {
         var keys = deltaKeys().orElseThrow(() -> new IllegalStateException("this store cannot be written as a delta"));
-        var headSection = section(List.copyOf(new java.util.TreeSet<>(headKeys())), null);
+        var headSection = section(List.copyOf(new TreeSet<>(headKeys())), null);
         var deltaSection = section(keys, null);
         var payload = new Buffer(headSection.size() + deltaSection.size() + 1024);
         var payloadOut = new DataOutputStream(payload);
