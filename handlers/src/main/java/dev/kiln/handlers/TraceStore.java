@@ -327,7 +327,8 @@ public final class TraceStore {
             var writtenBy = in.readUTF();
             int headSectionLength = in.readInt();
             int headFrom = prefix + length - in.available();
-            if (!writtenBy.equals(kilnVersion) || extended.size() != source.size()) {
+            long size = source.size();
+            if (!writtenBy.equals(kilnVersion) || extended.size() != size) {
                 return Optional.empty();
             }
             // The start of the whole store's head: who wrote it and where its rest lies; then its checksum.
@@ -338,7 +339,7 @@ public final class TraceStore {
             long restCrc = startIn.readLong();
             var storedCrc = source.read(PREFIX + (long) headLength, 8);
             if (storedCrc.length < 8 || readLong(storedCrc, 0) != extended.headCrc() || !baseWrittenBy.equals(writtenBy)
-                    || restLength < 0 || source.size() != PREFIX + headLength + 8L + restLength) {
+                    || restLength < 0 || size != PREFIX + headLength + 8L + restLength) {
                 return Optional.empty();
             }
             var headSection = Section.parse(delta, headFrom, headFrom + headSectionLength);
