@@ -122,6 +122,16 @@ public final class Bytes {
         return -1;
     }
 
+    /**
+     * Answers whether the {@code length} bytes from {@code offset} are the first {@code length} of
+     * {@code other}: for comparing with a file read a block at a time.
+     */
+    public boolean regionMatches(int offset, byte[] other, int length) {
+        Objects.checkFromIndexSize(0, length, other.length);
+        return offset >= 0 && length <= data.length - offset
+                && Arrays.equals(data, offset, offset + length, other, 0, length);
+    }
+
     /** Answers these bytes with those from {@code from} to {@code to} replaced by {@code replacement}. */
     public Bytes replaced(int from, int to, Bytes replacement) {
         Objects.checkFromToIndex(from, to, data.length);

@@ -1,7 +1,9 @@
 package dev.kiln.effects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,18 @@ class BytesTests {
         assertEquals(-1, text.indexOf(Bytes.utf8("abd"), 0));
         assertEquals(-1, text.indexOf(Bytes.utf8("abc"), 10));
         assertEquals((byte) 'c', text.at(2));
+    }
+
+    @Test
+    void regionMatchesComparesARunWithTheStartOfAnArray() {
+        var text = Bytes.utf8("abcdef");
+        byte[] block = {'c', 'd', 'x'};
+        assertTrue(text.regionMatches(2, block, 2));
+        assertFalse(text.regionMatches(2, block, 3), "the third byte differs");
+        assertFalse(text.regionMatches(1, block, 2));
+        assertTrue(text.regionMatches(6, block, 0), "nothing matches at the end");
+        assertFalse(text.regionMatches(5, block, 2), "a run past the end is no match");
+        assertFalse(text.regionMatches(-1, block, 1));
     }
 
     @Test

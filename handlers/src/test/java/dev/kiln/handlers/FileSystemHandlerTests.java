@@ -105,6 +105,28 @@ class FileSystemHandlerTests {
     }
 
     @Test
+    void aFileOfTheSameSizeIsWrittenAgainWhereverItsBytesDiffer() throws IOException {
+        // Larger than the blocks the handler compares, so that a difference in any of them counts.
+        var file = temp.resolve("site/public/index.json");
+        var path = OutputPath.of("index.json");
+        var old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        byte[] content = new byte[200_000];
+        java.util.Arrays.fill(content, (byte) 'a');
+        stack().run(() -> perform(new WriteFile(path, Bytes.of(content))));
+        for (int at : new int[] {0, 65_535, 65_536, 150_000, 199_999}) {
+            Files.setLastModifiedTime(file, old);
+            stack().run(() -> perform(new WriteFile(path, Bytes.of(content))));
+            assertEquals(old, Files.getLastModifiedTime(file), "the same bytes leave the file as it was");
+            byte[] changed = content.clone();
+            changed[at] = 'b';
+            stack().run(() -> perform(new WriteFile(path, Bytes.of(changed))));
+            assertTrue(Files.getLastModifiedTime(file).compareTo(old) > 0, "a byte changed at " + at);
+            assertEquals(Bytes.of(changed), Bytes.wrap(Files.readAllBytes(file)));
+            stack().run(() -> perform(new WriteFile(path, Bytes.of(content))));
+        }
+    }
+
+    @Test
     void copiesSiteFilesIntoTheOutput() throws IOException {
         siteFile("static/logo.svg", "<svg/>");
         stack().run(() -> perform(new CopyFile(SitePath.of("static/logo.svg"), OutputPath.of("img/logo.svg"))));
