@@ -10,37 +10,51 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code kiln clean}: removes the site's output folder, and only when everything in it is output
  * that kiln's build cache says kiln wrote, so that a mistyped {@code --output} or a folder with
  * files of someone else's is never emptied.
  */
-@Command(name = "clean", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
-        description = {"Removes the output folder of the site in SITE (default: the current folder).",
-                "Refuses when the folder holds a file kiln did not write."})
-final class CleanCommand implements Callable<Integer> {
+final class CleanCommand implements Subcommand {
     private static final int SHOWN = 5;
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "The site folder (default: .).")
-    Path site = Path.of(".");
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "The output folder (default: the config's output, public/).")
-    Path output;
+    @Override
+    public String name() {
+        return "clean";
+    }
 
     @Override
-    public Integer call() throws IOException {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+    public String parameters() {
+        return "[SITE]";
+    }
+
+    @Override
+    public List<String> parameterHelp() {
+        return List.of(SiteOptions.SITE_HELP);
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Removes the output folder of the site in SITE (default: the current folder).",
+                "Refuses when the folder holds a file kiln did not write.");
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR")
+                .desc("The output folder (default: the config's output, public/).").build());
+    }
+
+    @Override
+    public int run(Arguments arguments) throws IOException {
+        var out = arguments.out();
+        var err = arguments.err();
+        arguments.parameters(1);
+        var site = arguments.path(0, Path.of("."));
+        var output = arguments.path("output", null);
         var siteRoot = SiteFolders.checkedSite(site);
         var config = SiteBuilder.loadConfig(siteRoot);
         var folders = SiteFolders.of(siteRoot, output != null ? output : siteRoot.resolve(config.output()));

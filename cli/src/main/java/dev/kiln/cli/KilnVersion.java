@@ -8,10 +8,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Answers kiln's version, as the jar's manifest records it. */
-final class KilnVersion implements CommandLine.IVersionProvider {
+final class KilnVersion {
+    private KilnVersion() {
+    }
+
     static String version() {
         var version = Kiln.class.getPackage().getImplementationVersion();
         return version == null ? "development build" : version;
@@ -33,10 +35,5 @@ final class KilnVersion implements CommandLine.IVersionProvider {
             }
         }
         return version() + "+" + dev.kiln.effects.Bytes.utf8(identity.toString()).sha256().substring(0, 12);
-    }
-
-    @Override
-    public String[] getVersion() {
-        return new String[] {"kiln " + version(), "Java " + Runtime.version()};
     }
 }

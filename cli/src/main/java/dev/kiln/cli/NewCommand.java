@@ -7,40 +7,52 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code kiln new site DIR} and {@code kiln new page PATH}: start a site, or a page in one. */
-@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
-        description = "Creates a site skeleton or a page.",
-        subcommands = {NewCommand.Site.class, NewCommand.Page.class})
-final class NewCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+final class NewCommand {
+    /** What {@code kiln new} does, for help. */
+    static final String DESCRIPTION = "Creates a site skeleton or a page.";
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private NewCommand() {
     }
 
     /** {@code kiln new site DIR}: a site that builds and serves as it is. */
-    @Command(name = "site", mixinStandardHelpOptions = true, description = "Creates a working site skeleton in DIR.")
-    static final class Site implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "DIR", description = "The folder to create (it must not hold anything yet).")
-        Path folder;
+    static final class Site implements Subcommand {
+        @Override
+        public String name() {
+            return "new site";
+        }
 
         @Override
-        public Integer call() throws IOException {
-            var err = spec.commandLine().getErr();
+        public String parameters() {
+            return "DIR";
+        }
+
+        @Override
+        public List<String> parameterHelp() {
+            return List.of(String.format("%-22s %s", "DIR", "The folder to create (it must not hold anything yet)."));
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("Creates a working site skeleton in DIR.");
+        }
+
+        @Override
+        public Options options() {
+            return new Options();
+        }
+
+        @Override
+        public int run(Arguments arguments) throws IOException {
+            arguments.parameters(1);
+            var folder = Arguments.path(arguments.required(0, "DIR, the folder to create"));
+            var err = arguments.err();
             if (Files.exists(folder) && (!Files.isDirectory(folder) || !isEmpty(folder))) {
                 err.println("error: " + folder + " already exists and is not an empty folder");
                 return 1;
@@ -92,7 +104,7 @@ final class NewCommand implements Runnable {
                             """,
                     "static/.keep", ""));
             SiteFolders.writeFiles(folder, files);
-            var out = spec.commandLine().getOut();
+            var out = arguments.out();
             out.println("created a site in " + folder);
             out.println("next: kiln serve " + folder + "   (or kiln build " + folder + ")");
             return 0;
@@ -106,21 +118,39 @@ final class NewCommand implements Runnable {
     }
 
     /** {@code kiln new page PATH}: a page with front matter, marked as a draft. */
-    @Command(name = "page", mixinStandardHelpOptions = true,
-            description = "Creates content/PATH.md with front matter (a draft, dated today).")
-    static final class Page implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "PATH", description = "The page's path below content/, such as posts/my-post.")
-        String path;
-
-        @Option(names = "--site", paramLabel = "SITE", description = "The site folder (default: .).")
-        Path site = Path.of(".");
+    static final class Page implements Subcommand {
+        @Override
+        public String name() {
+            return "new page";
+        }
 
         @Override
-        public Integer call() throws IOException {
-            var err = spec.commandLine().getErr();
+        public String parameters() {
+            return "PATH";
+        }
+
+        @Override
+        public List<String> parameterHelp() {
+            return List.of(String.format("%-22s %s", "PATH", "The page's path below content/, such as posts/my-post."));
+        }
+
+        @Override
+        public List<String> description() {
+            return List.of("Creates content/PATH.md with front matter (a draft, dated today).");
+        }
+
+        @Override
+        public Options options() {
+            return new Options().addOption(Option.builder().longOpt("site").hasArg().argName("SITE")
+                    .desc("The site folder (default: .).").build());
+        }
+
+        @Override
+        public int run(Arguments arguments) throws IOException {
+            arguments.parameters(1);
+            var path = arguments.required(0, "PATH, the page's path below content/");
+            var site = arguments.path("site", Path.of("."));
+            var err = arguments.err();
             try {
                 var siteRoot = SiteFolders.checkedSite(site);
                 var config = SiteBuilder.loadConfig(siteRoot);
@@ -145,7 +175,7 @@ final class NewCommand implements Runnable {
                         'draft: true' (or build with --drafts).
                         """.formatted(Titles.fromName(stem), LocalDate.now(config.timeZone())),
                         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-                spec.commandLine().getOut().println("created " + page);
+                arguments.out().println("created " + page);
                 return 0;
             } catch (FileAlreadyExistsException e) {
                 err.println("error: " + e.getFile() + " already exists");

@@ -1,35 +1,53 @@
 package dev.kiln.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code kiln serve}: builds the site, serves it, and rebuilds and reloads open tabs on every change. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
-        description = {"Serves the site in SITE (default: the current folder) and rebuilds it on every change.",
-                "Open browser tabs reload after each rebuild, and show a failed build's problems."})
-final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    SiteOptions siteOptions;
-
-    @Option(names = {"-p", "--port"}, description = "The port to listen on (default: ${DEFAULT-VALUE}).")
-    int port = 1313;
-
-    @Option(names = "--host", description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
-    String host = "127.0.0.1";
+final class ServeCommand implements Subcommand {
+    private static final int PORT = 1313;
+    private static final String HOST = "127.0.0.1";
 
     @Override
-    public Integer call() throws InterruptedException {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String parameters() {
+        return "[SITE]";
+    }
+
+    @Override
+    public List<String> parameterHelp() {
+        return List.of(SiteOptions.SITE_HELP);
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Serves the site in SITE (default: the current folder) and rebuilds it on every change.",
+                "Open browser tabs reload after each rebuild, and show a failed build's problems.");
+    }
+
+    @Override
+    public Options options() {
+        return SiteOptions.addTo(new Options()
+                .addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
+                        .desc("The port to listen on (default: " + PORT + ").").build())
+                .addOption(Option.builder().longOpt("host").hasArg().argName("HOST")
+                        .desc("The address to listen on (default: " + HOST + ", this machine only).").build()));
+    }
+
+    @Override
+    public int run(Arguments arguments) throws InterruptedException {
+        var out = arguments.out();
+        var err = arguments.err();
+        var siteOptions = SiteOptions.of(arguments);
+        int port = arguments.number("port", PORT);
+        var host = arguments.text("host", HOST);
         var request = siteOptions.request(null, false, true);
         LiveSession session;
         try {
@@ -42,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("warning: serving on " + host + ": other machines can reach this server");
         }
         out.println("serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + session.port()
-                + "/ and watching " + siteOptions.site + " (Ctrl+C stops)");
+                + "/ and watching " + siteOptions.site() + " (Ctrl+C stops)");
         out.flush();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,30 +2,39 @@ package dev.kiln.cli;
 
 import dev.kiln.site.BuildOptions;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
-/** The options every command that builds a site takes: which site, drafts, future pages,
- * link strictness, threads, verbosity. */
-final class SiteOptions {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "The site folder (default: .).")
-    Path site = Path.of(".");
+/**
+ * The options every command that builds a site takes: which site, drafts, future pages, link
+ * strictness, threads, verbosity.
+ *
+ * @param site the site folder
+ * @param threads how many pages to render at once
+ */
+record SiteOptions(Path site, boolean drafts, boolean future, boolean lenientLinks, int threads, boolean verbose) {
+    /** The help of the SITE parameter. */
+    static final String SITE_HELP = String.format("%-22s %s", "SITE", "The site folder (default: .).");
 
-    @Option(names = "--drafts", description = "Build pages marked draft: true.")
-    boolean drafts;
+    /** Adds these options to {@code options}; answers them. */
+    static Options addTo(Options options) {
+        return options
+                .addOption(Option.builder().longOpt("drafts").desc("Build pages marked draft: true.").build())
+                .addOption(Option.builder().longOpt("future").desc("Build pages dated in the future.").build())
+                .addOption(Option.builder().longOpt("no-strict-links")
+                        .desc("Report links to missing pages or anchors as warnings instead of failing the build.").build())
+                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+                        .desc("How many pages to render at once (default: one per core).").build())
+                .addOption(Option.builder("v").longOpt("verbose").desc("Show debug messages.").build());
+    }
 
-    @Option(names = "--future", description = "Build pages dated in the future.")
-    boolean future;
-
-    @Option(names = "--no-strict-links", negatable = false,
-            description = "Report links to missing pages or anchors as warnings instead of failing the build.")
-    boolean lenientLinks;
-
-    @Option(names = "--threads", paramLabel = "N", description = "How many pages to render at once (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = {"-v", "--verbose"}, description = "Show debug messages.")
-    boolean verbose;
+    /** Answers the options a command line gave, taking its one parameter for the site folder. */
+    static SiteOptions of(Arguments arguments) {
+        arguments.parameters(1);
+        return new SiteOptions(arguments.path(0, Path.of(".")), arguments.flag("drafts"), arguments.flag("future"),
+                arguments.flag("no-strict-links"), arguments.number("threads", Runtime.getRuntime().availableProcessors()),
+                arguments.flag("verbose"));
+    }
 
     /** Answers the build these options ask for; refuses a thread count below one. */
     SiteBuilder.Request request(Path output, boolean dryRun, boolean reuseTraces) {

@@ -6,11 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.Options;
 
 /**
  * {@code kiln train FOLDER}: the workload the launcher runs once to train the JDK's AOT cache. It
@@ -18,15 +17,43 @@ import picocli.CommandLine.Parameters;
  * build, a no-op build, a build after a body edit and one after a title edit), so that the classes
  * and method profiles of every path are in the cache, not only those of a full build.
  */
-@Command(name = "train", hidden = true, description = "Builds a generated site several ways, to train the AOT cache.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Subcommand {
     private static final int PAGES = 400;
 
-    @Parameters(index = "0", paramLabel = "FOLDER", description = "An empty folder to generate the site in.")
-    Path folder;
+    @Override
+    public String name() {
+        return "train";
+    }
 
     @Override
-    public Integer call() throws IOException {
+    public String parameters() {
+        return "FOLDER";
+    }
+
+    @Override
+    public List<String> parameterHelp() {
+        return List.of(String.format("%-22s %s", "FOLDER", "An empty folder to generate the site in."));
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Builds a generated site several ways, to train the AOT cache.");
+    }
+
+    @Override
+    public Options options() {
+        return new Options();
+    }
+
+    @Override
+    public boolean hidden() {
+        return true;
+    }
+
+    @Override
+    public int run(Arguments arguments) throws IOException {
+        arguments.parameters(1);
+        var folder = Arguments.path(arguments.required(0, "FOLDER, an empty folder to generate the site in"));
         SiteFolders.writeFiles(folder, site());
         var quiet = new PrintWriter(new StringWriter());
         var request = new SiteBuilder.Request(folder, null, BuildOptions.defaults(), Runtime.getRuntime().availableProcessors(),

@@ -16,10 +16,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var commandLine = Kiln.commandLine(args);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
+        int code = Kiln.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CliRun(code, out.toString(), err.toString());
     }
 
