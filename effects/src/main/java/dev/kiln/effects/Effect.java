@@ -9,7 +9,7 @@ package dev.kiln.effects;
  * @since 0.1
  */
 public sealed interface Effect<R>
-        permits ReadFile, ListFiles, FileExists, StatFile, WriteFile, CopyFile, ReadOutputFile, StatOutputFile,
+        permits ReadFile, ListFiles, FileExists, StatFile, WriteFile, CopyFile, ReadOutputFile, SpliceOutputFile, StatOutputFile,
                 DeleteOutputFile, PureEffect, RenderTemplate, Log, Parallel, Traced, PruneOutputs, ReadClock, IsPast,
                 ReportProgress, ChangedFiles, KeepEarlierTrace, Recorded {
 }

@@ -4,11 +4,13 @@ import dev.kiln.effects.Bytes;
 import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.DeleteOutputFile;
 import dev.kiln.effects.Effect;
+import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Next;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.util.Comparator;
@@ -42,6 +44,13 @@ public final class DryRunHandler implements Handler {
             case CopyFile copy -> {
                 record(copy.target(), next.forward(new ReadFile(copy.source())), next);
                 yield (R) Unit.UNIT;
+            }
+            case SpliceOutputFile splice -> {
+                var existing = next.forward(new ReadOutputFile(splice.path())).orElseThrow(() ->
+                        new EffectFailedException(splice, splice.path().value(), 0, "no such file", null));
+                var content = splice.applyTo(existing);
+                record(splice.path(), content, next);
+                yield (R) content.sha256();
             }
             case DeleteOutputFile delete -> {
                 plan.put(delete.path(), new PlannedWrite(delete.path(), 0, "", PlannedWrite.Status.DELETE));

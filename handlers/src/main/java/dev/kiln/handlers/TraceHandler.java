@@ -20,6 +20,7 @@ import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.Recorded;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Traced;
@@ -236,6 +237,18 @@ public final class TraceHandler implements Handler {
                 var answer = next.forward(read);
                 // Stamped after the read: a file changed since shows another stamp.
                 recorder.outputRead(read.path(), stampOf(read.path(), next), answer);
+                yield (R) answer;
+            }
+            case SpliceOutputFile splice -> {
+                // A splice reads the output as it was, as a ReadOutputFile does. Where the stamp does
+                // not show it to be the file the earlier run wrote, its content is read first, for
+                // the trace to compare its hash with what was written.
+                var before = stampOf(splice.path(), next);
+                var content = recorder.wroteWithStamp(splice.path(), before) ? Optional.<Bytes>empty()
+                        : next.forward(new ReadOutputFile(splice.path()));
+                var answer = next.forward(splice);
+                recorder.outputRead(splice.path(), before, content);
+                recorder.output(new PageTrace.WrittenOutput(splice.path(), stampOf(splice.path(), next), answer));
                 yield (R) answer;
             }
             case ChangedFiles changed -> (R) changedFiles(recorder, next);

@@ -26,12 +26,15 @@ final class TraceRecorder {
     private final TraceHandler.CheckFindings findings;
     private boolean keepsEarlier;
 
-    /** An output file as a computation read it: its stamp and content, where it was there. */
+    /**
+     * An output file as a computation read it: its stamp (null where it was missing), and its
+     * content where the computation had it whole.
+     */
     private record OutputRead(FileStamp stamp, Optional<Bytes> content) {
         /** Answers whether this is what the earlier run wrote: its stamp, or else its hash, as recorded. */
         boolean isAsWritten(PageTrace.WrittenOutput output) {
-            return content.isPresent() && (stamp != null && stamp.equals(output.stamp())
-                    || content.get().sha256().equals(output.sha256()));
+            return stamp != null && stamp.equals(output.stamp())
+                    || content.isPresent() && content.get().sha256().equals(output.sha256());
         }
     }
 
@@ -86,6 +89,12 @@ final class TraceRecorder {
      */
     synchronized void outputRead(OutputPath path, FileStamp stamp, Optional<Bytes> content) {
         outputReads.put(path, new OutputRead(stamp, content));
+    }
+
+    /** Answers whether the computation's earlier run wrote {@code path} and left it with {@code stamp}. */
+    synchronized boolean wroteWithStamp(OutputPath path, FileStamp stamp) {
+        return earlier != null && stamp != null
+                && earlier.outputs().stream().anyMatch(output -> output.path().equals(path) && stamp.equals(output.stamp()));
     }
 
     synchronized PageTrace toTrace(String key, Map<String, String> fingerprints, Bytes value) {

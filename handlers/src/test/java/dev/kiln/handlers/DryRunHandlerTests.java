@@ -8,6 +8,7 @@ import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.HandlerStack;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.WriteFile;
 import dev.kiln.handlers.DryRunHandler.PlannedWrite;
 import dev.kiln.handlers.DryRunHandler.PlannedWrite.Status;
@@ -37,5 +38,17 @@ class DryRunHandlerTests {
                 dryRun.plan());
         assertEquals(List.of("changed.html", "same.html"), List.copyOf(files.output().keySet()));
         assertEquals("old", files.outputText("changed.html"));
+    }
+
+    @Test
+    void aSpliceIsPlannedAsTheWriteOfWhatItWouldLeaveAndNothingIsWritten() {
+        var files = InMemoryFiles.empty().putOutput("index.json", "[one,two]");
+        var dryRun = DryRunHandler.create();
+        var splice = new SpliceOutputFile(OutputPath.of("index.json"),
+                List.of(new SpliceOutputFile.Part(5, 8, Bytes.utf8("tw"), Bytes.utf8("2"))));
+        var hash = HandlerStack.of(dryRun, files).run(() -> perform(splice));
+        assertEquals(Bytes.utf8("[one,2]").sha256(), hash);
+        assertEquals(List.of(new PlannedWrite(OutputPath.of("index.json"), 7, hash, Status.CHANGED)), dryRun.plan());
+        assertEquals("[one,two]", files.outputText("index.json"));
     }
 }

@@ -16,6 +16,7 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
@@ -123,6 +124,54 @@ class FileSystemHandlerTests {
             assertTrue(Files.getLastModifiedTime(file).compareTo(old) > 0, "a byte changed at " + at);
             assertEquals(Bytes.of(changed), Bytes.wrap(Files.readAllBytes(file)));
             stack().run(() -> perform(new WriteFile(path, Bytes.of(content))));
+        }
+    }
+
+    @Test
+    void aSpliceReplacesEachPartAndAnswersTheHashOfWhatItLeaves() throws IOException {
+        var file = temp.resolve("site/public/index.json");
+        var path = OutputPath.of("index.json");
+        // Longer than the blocks a splice copies, with parts inside the first and the last block.
+        var text = "[" + "x".repeat(1 << 20) + ",{\"a\":1},{\"b\":2}," + "y".repeat(1 << 20) + ",{\"c\":3}]";
+        stack().run(() -> perform(new WriteFile(path, Bytes.utf8(text))));
+        int a = text.indexOf("{\"a\"");
+        int c = text.indexOf("{\"c\"");
+        var splice = new SpliceOutputFile(path, List.of(
+                new SpliceOutputFile.Part(a, a + 7, Bytes.utf8("{\"a\":"), Bytes.utf8("{\"a\":\"é longer\"}")),
+                new SpliceOutputFile.Part(c, c + 7, Bytes.utf8("{\"c"), Bytes.utf8("{}"))));
+        var hash = stack().run(() -> perform(splice));
+        var expected = text.replace("{\"a\":1}", "{\"a\":\"é longer\"}").replace("{\"c\":3}", "{}");
+        assertEquals(expected, Files.readString(file));
+        assertEquals(Bytes.utf8(expected).sha256(), hash);
+        assertEquals(List.of("index.json"), listing(temp.resolve("site/public")), "no temporary file is left");
+    }
+
+    @Test
+    void aSpliceOfAFileNotAsExpectedFailsAndLeavesItAsItWas() throws IOException {
+        var file = temp.resolve("site/public/index.json");
+        var path = OutputPath.of("index.json");
+        stack().run(() -> perform(new WriteFile(path, Bytes.utf8("[{\"a\":1}]"))));
+        var old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, old);
+        for (var part : List.of(new SpliceOutputFile.Part(1, 8, Bytes.utf8("{\"b\""), Bytes.utf8("{}")),
+                new SpliceOutputFile.Part(1, 80, Bytes.utf8("{"), Bytes.utf8("{}")))) {
+            var failure = assertThrows(EffectFailedException.class,
+                    () -> stack().run(() -> perform(new SpliceOutputFile(path, List.of(part)))));
+            assertTrue(failure.getMessage().startsWith("index.json: it "), failure.getMessage());
+        }
+        assertThrows(EffectFailedException.class, () -> stack().run(() -> perform(new SpliceOutputFile(OutputPath.of("none.json"),
+                List.of(new SpliceOutputFile.Part(0, 0, Bytes.utf8(""), Bytes.utf8("x")))))));
+        assertEquals("[{\"a\":1}]", Files.readString(file));
+        assertEquals(old, Files.getLastModifiedTime(file));
+        var same = stack().run(() -> perform(new SpliceOutputFile(path,
+                List.of(new SpliceOutputFile.Part(1, 8, Bytes.utf8("{"), Bytes.utf8("{\"a\":1}"))))));
+        assertEquals(Bytes.utf8("[{\"a\":1}]").sha256(), same);
+        assertEquals(old, Files.getLastModifiedTime(file), "a splice that changes nothing leaves the file as it was");
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(each -> each.getFileName().toString()).sorted().toList();
         }
     }
 

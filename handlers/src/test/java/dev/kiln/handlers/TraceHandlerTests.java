@@ -15,6 +15,7 @@ import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.Recorded;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.Traced;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
@@ -123,6 +124,34 @@ class TraceHandlerTests {
         build(Map.of(), this::readAll, Codec.unit());
         assertEquals(List.of(changed("content/c.md")), changes, "a file it did not read again is still one of its inputs");
         assertEquals("aBC", files.outputText("all.txt"));
+    }
+
+    @Test
+    void aComputationThatSplicesItsOutputKeepsATraceThatHolds() {
+        for (boolean touched : new boolean[] {false, true}) {
+            files.put("content/b.md", "b");
+            build(Map.of(), this::readAll, Codec.unit());
+            if (touched) {
+                // The same bytes with another stamp: the splice must compare them by their hash.
+                files.putOutput("all.txt", files.outputText("all.txt"));
+            }
+            files.put("content/b.md", "B");
+            build(Map.of(), () -> {
+                perform(new KeepEarlierTrace());
+                var b = perform(new ReadFile(SitePath.of("content/b.md")));
+                perform(new SpliceOutputFile(OutputPath.of("all.txt"),
+                        List.of(new SpliceOutputFile.Part(1, 2, Bytes.utf8("b"), b))));
+                return Unit.UNIT;
+            }, Codec.unit());
+            assertEquals("aBc", files.outputText("all.txt"));
+            var trace = TraceHandler.reusing(store, VERSION);
+            var recorded = HandlerStack.of(trace, files).run(() -> {
+                perform(new Traced<>("all", Map.of(), Codec.unit(), this::readAll));
+                return perform(new Recorded<>("all", Codec.unit())).orElseThrow();
+            });
+            assertEquals(Map.of(), trace.rebuilt(), "touched: " + touched);
+            assertEquals(Bytes.utf8("aBc").sha256(), recorded.outputs().get(OutputPath.of("all.txt")));
+        }
     }
 
     @Test

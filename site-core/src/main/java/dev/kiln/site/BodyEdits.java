@@ -3,16 +3,13 @@ package dev.kiln.site;
 import static dev.kiln.effects.Effects.perform;
 
 import dev.kiln.effects.ChangedFiles;
-import dev.kiln.effects.Codec;
 import dev.kiln.effects.KeepEarlierTrace;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Parallel;
-import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.Recorded;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.Traced;
 import dev.kiln.effects.Unit;
-import dev.kiln.effects.WriteFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -92,15 +89,19 @@ final class BodyEdits {
             if (config.searchIndex()) {
                 // What the index holds now is what the whole build's trace says (its check saw every
                 // output as written); its own trace must say the same, for its entries to be replaced.
-                var index = perform(new Recorded<>(SearchIndex.KEY, Codec.unit()));
+                var index = perform(new Recorded<>(SearchIndex.KEY, SearchIndex.Layout.CODEC));
                 var now = last.get().outputs().get(SearchIndex.OUTPUT);
                 if (index.isEmpty() || now == null || !now.equals(index.get().outputs().get(SearchIndex.OUTPUT))) {
                     return Optional.empty();
                 }
                 // Its entries show only what the edits left as it was: so is its fingerprint.
                 var indexFingerprints = index.get().fingerprints();
-                tasks.add(() -> perform(new Traced<>(SearchIndex.KEY, indexFingerprints, Codec.unit(),
-                        () -> updateIndex(edits))));
+                var layout = index.get().value();
+                tasks.add(() -> {
+                    perform(new Traced<>(SearchIndex.KEY, indexFingerprints, SearchIndex.Layout.CODEC,
+                            () -> updateIndex(edits, layout)));
+                    return Unit.UNIT;
+                });
                 written.add(SearchIndex.OUTPUT);
             }
             for (var edit : edits) {
@@ -193,19 +194,19 @@ final class BodyEdits {
         return SiteBuild.pageKey(page.output());
     }
 
-    /** Replaces the edited pages' entries of the search index, keeping the index's earlier trace. */
-    private static Unit updateIndex(List<Edit> edits) {
+    /**
+     * Replaces the edited pages' entries of the search index, keeping the index's earlier trace;
+     * answers where the entries lie now. The index is spliced where its layout says the entries
+     * lie, a block at a time: reading it into memory, searching and writing it would cost more
+     * than the rest of the edit.
+     */
+    private static SearchIndex.Layout updateIndex(List<Edit> edits, SearchIndex.Layout layout) {
         perform(new KeepEarlierTrace());
-        // Patched as bytes: decoding and encoding tens of megabytes would cost more than the patch.
-        var index = perform(new ReadOutputFile(SearchIndex.OUTPUT))
-                .orElseThrow(() -> new IllegalStateException("the search index is gone"));
-        for (var edit : edits) {
-            var page = edit.page();
-            index = SearchIndex.withContent(index, page, SearchIndex.contentOf(page))
-                    .orElseThrow(() -> new IllegalStateException("the search index has no entry for " + page.source()));
-        }
-        perform(new WriteFile(SearchIndex.OUTPUT, index));
-        return Unit.UNIT;
+        var pages = edits.stream().map(Edit::page).toList();
+        var contents = pages.stream().map(SearchIndex::contentOf).toList();
+        var spliced = SearchIndex.spliced(layout, pages, contents)
+                .orElseThrow(() -> new IllegalStateException("the search index has no entry for an edited page"));
+        perform(spliced.splice());
+        return spliced.layout();
     }
-
 }

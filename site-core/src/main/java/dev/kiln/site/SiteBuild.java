@@ -333,12 +333,13 @@ public final class SiteBuild {
                         });
                 case OutputJob.SearchIndexJob(var pages) -> new Traced<>(SearchIndex.KEY,
                         Map.of("config", config, "site data", Fingerprint.of(pages.stream().map(SearchIndex::entry).toList())),
-                        Codec.unit(), () -> {
+                        SearchIndex.Layout.CODEC, () -> {
                             ran.set(true);
                             List<Supplier<String>> reads = pages.stream()
                                     .<Supplier<String>>map(page -> () -> SearchIndex.contentOf(page)).toList();
-                            perform(new WriteFile(job.output(), Bytes.utf8(SearchIndex.json(pages, perform(new Parallel<>(reads))))));
-                            return Unit.UNIT;
+                            var index = SearchIndex.written(pages, perform(new Parallel<>(reads)));
+                            perform(new WriteFile(job.output(), index.bytes()));
+                            return index.layout();
                         });
             };
             perform(traced);

@@ -14,6 +14,7 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Unit;
@@ -134,6 +135,18 @@ public final class InMemoryFiles implements Handler {
                 yield (R) Unit.UNIT;
             }
             case ReadOutputFile read -> (R) Optional.ofNullable(output.get(read.path().value())).map(Entry::content);
+            case SpliceOutputFile splice -> {
+                var existing = output.get(splice.path().value());
+                if (existing == null) {
+                    throw new EffectFailedException(splice, splice.path().value(), 0, "no such file", null);
+                }
+                var spliced = splice.applyTo(existing.content());
+                // The same bytes leave the file as it was, stamp included, as on a disk.
+                if (!spliced.equals(existing.content())) {
+                    output.put(splice.path().value(), entry(spliced));
+                }
+                yield (R) spliced.sha256();
+            }
             case StatOutputFile stat -> (R) Optional.ofNullable(output.get(stat.path().value())).map(Entry::stamp);
             case DeleteOutputFile delete -> {
                 output.remove(delete.path().value());
