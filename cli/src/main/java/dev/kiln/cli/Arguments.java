@@ -36,6 +36,12 @@ record Arguments(CommandLine line, PrintWriter out, PrintWriter err) {
         return parameters.get(index);
     }
 
+    /** Answers the one parameter, a path, refusing a command line without it or with more. */
+    Path onlyPath(String label) {
+        parameters(1);
+        return path(required(0, label));
+    }
+
     /** Answers whether the option was given. */
     boolean flag(String option) {
         return line.hasOption(option);

@@ -1,31 +1,18 @@
 package dev.kiln.cli;
 
-import java.util.List;
 import java.util.Set;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** {@code kiln build}: builds a site into its output folder, or prints the plan with {@code --dry-run}. */
 final class BuildCommand implements Subcommand {
-    @Override
-    public String name() {
-        return "build";
-    }
+    private static final Usage USAGE = Usage.ofSite("build",
+            "Builds the site in SITE (default: the current folder) into its output folder.",
+            "Builds are incremental: a page whose inputs did not change since the last build is not built again.");
 
     @Override
-    public String parameters() {
-        return "[SITE]";
-    }
-
-    @Override
-    public List<String> parameterHelp() {
-        return List.of(SiteOptions.SITE_HELP);
-    }
-
-    @Override
-    public List<String> description() {
-        return List.of("Builds the site in SITE (default: the current folder) into its output folder.",
-                "Builds are incremental: a page whose inputs did not change since the last build is not built again.");
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

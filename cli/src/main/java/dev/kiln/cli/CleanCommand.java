@@ -21,25 +21,13 @@ import org.apache.commons.cli.Options;
 final class CleanCommand implements Subcommand {
     private static final int SHOWN = 5;
 
-    @Override
-    public String name() {
-        return "clean";
-    }
+    private static final Usage USAGE = Usage.ofSite("clean",
+            "Removes the output folder of the site in SITE (default: the current folder).",
+            "Refuses when the folder holds a file kiln did not write.");
 
     @Override
-    public String parameters() {
-        return "[SITE]";
-    }
-
-    @Override
-    public List<String> parameterHelp() {
-        return List.of(SiteOptions.SITE_HELP);
-    }
-
-    @Override
-    public List<String> description() {
-        return List.of("Removes the output folder of the site in SITE (default: the current folder).",
-                "Refuses when the folder holds a file kiln did not write.");
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class Kiln {
         var named = named(args);
         if (named.isPresent()) {
             var command = named.get();
-            int words = command.name().split(" ").length;
+            int words = command.usage().name().split(" ").length;
             return run(command, args.subList(words, args.size()), out, err);
         }
         if (isGroup(first) && (args.size() == 1 || isHelp(args.get(1)))) {
@@ -111,13 +111,13 @@ public final class Kiln {
     /** Answers the subcommand the command line starts with: one word, or two for a nested one. */
     private static Optional<Subcommand> named(List<String> args) {
         var two = args.size() > 1 ? args.get(0) + " " + args.get(1) : null;
-        return subcommands().stream().filter(command -> command.name().equals(args.get(0)) || command.name().equals(two))
+        return subcommands().stream().filter(command -> command.usage().name().equals(args.get(0)) || command.usage().name().equals(two))
                 .findFirst();
     }
 
     /** Answers whether {@code word} names a group of subcommands ({@code new}). */
     private static boolean isGroup(String word) {
-        return subcommands().stream().anyMatch(command -> command.name().startsWith(word + " "));
+        return subcommands().stream().anyMatch(command -> command.usage().name().startsWith(word + " "));
     }
 
     private static int help(List<String> words, PrintWriter out) {
@@ -146,7 +146,7 @@ public final class Kiln {
         try {
             line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args.toArray(String[]::new));
         } catch (ParseException e) {
-            throw new UsageException(e.getMessage() + " (kiln " + command.name() + " --help lists what it takes)");
+            throw new UsageException(e.getMessage() + " (kiln " + command.usage().name() + " --help lists what it takes)");
         }
         if (line.hasOption("help")) {
             printHelp(command, out);
@@ -180,17 +180,17 @@ public final class Kiln {
         out.println("Commands:");
         var groups = new ArrayList<String>();
         for (var command : subcommands()) {
-            if (command.hidden()) {
+            if (command.usage().hidden()) {
                 continue;
             }
-            var word = command.name().split(" ")[0];
-            if (command.name().contains(" ")) {
+            var word = command.usage().name().split(" ")[0];
+            if (command.usage().name().contains(" ")) {
                 if (!groups.contains(word)) {
                     groups.add(word);
                     out.printf("  %-15s %s%n", word, NewCommand.DESCRIPTION);
                 }
             } else {
-                out.printf("  %-15s %s%n", word, command.description().get(0));
+                out.printf("  %-15s %s%n", word, command.usage().description().get(0));
             }
         }
         out.printf("  %-15s %s%n", "help", "Show the help of a command: kiln help build.");
@@ -201,17 +201,17 @@ public final class Kiln {
         out.println(NewCommand.DESCRIPTION);
         out.println("Commands:");
         for (var command : subcommands()) {
-            if (command.name().startsWith(group + " ")) {
-                out.printf("  %-15s %s%n", command.name().substring(group.length() + 1), command.description().get(0));
+            if (command.usage().name().startsWith(group + " ")) {
+                out.printf("  %-15s %s%n", command.usage().name().substring(group.length() + 1), command.usage().description().get(0));
             }
         }
     }
 
     /** Prints a subcommand's help: its usage line, what it does, its parameters and options. */
     static void printHelp(Subcommand command, PrintWriter out) {
-        out.println("Usage: kiln " + command.name() + " [OPTIONS]" + (command.parameters().isEmpty() ? "" : " " + command.parameters()));
-        command.description().forEach(out::println);
-        command.parameterHelp().forEach(line -> out.println("  " + line));
+        out.println("Usage: kiln " + command.usage().name() + " [OPTIONS]" + (command.usage().parameters().isEmpty() ? "" : " " + command.usage().parameters()));
+        command.usage().description().forEach(out::println);
+        command.usage().parameterHelp().forEach(line -> out.println("  " + line));
         var shown = new Options();
         command.options().getOptions().stream().filter(option -> !command.hiddenOptions().contains(option.getLongOpt()))
                 .forEach(shown::addOption);

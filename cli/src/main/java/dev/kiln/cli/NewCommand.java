@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.cli.Option;
@@ -23,35 +22,17 @@ final class NewCommand {
 
     /** {@code kiln new site DIR}: a site that builds and serves as it is. */
     static final class Site implements Subcommand {
-        @Override
-        public String name() {
-            return "new site";
-        }
+        private static final Usage USAGE = Usage.of("new site", "DIR",
+                "The folder to create (it must not hold anything yet).", "Creates a working site skeleton in DIR.");
 
         @Override
-        public String parameters() {
-            return "DIR";
-        }
-
-        @Override
-        public List<String> parameterHelp() {
-            return List.of(String.format("%-22s %s", "DIR", "The folder to create (it must not hold anything yet)."));
-        }
-
-        @Override
-        public List<String> description() {
-            return List.of("Creates a working site skeleton in DIR.");
-        }
-
-        @Override
-        public Options options() {
-            return new Options();
+        public Usage usage() {
+            return USAGE;
         }
 
         @Override
         public int run(Arguments arguments) throws IOException {
-            arguments.parameters(1);
-            var folder = Arguments.path(arguments.required(0, "DIR, the folder to create"));
+            var folder = arguments.onlyPath("DIR, the folder to create");
             var err = arguments.err();
             if (Files.exists(folder) && (!Files.isDirectory(folder) || !isEmpty(folder))) {
                 err.println("error: " + folder + " already exists and is not an empty folder");
@@ -119,24 +100,13 @@ final class NewCommand {
 
     /** {@code kiln new page PATH}: a page with front matter, marked as a draft. */
     static final class Page implements Subcommand {
-        @Override
-        public String name() {
-            return "new page";
-        }
+        private static final Usage USAGE = Usage.of("new page", "PATH",
+                "The page's path below content/, such as posts/my-post.",
+                "Creates content/PATH.md with front matter (a draft, dated today).");
 
         @Override
-        public String parameters() {
-            return "PATH";
-        }
-
-        @Override
-        public List<String> parameterHelp() {
-            return List.of(String.format("%-22s %s", "PATH", "The page's path below content/, such as posts/my-post."));
-        }
-
-        @Override
-        public List<String> description() {
-            return List.of("Creates content/PATH.md with front matter (a draft, dated today).");
+        public Usage usage() {
+            return USAGE;
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -11,25 +10,13 @@ final class ServeCommand implements Subcommand {
     private static final int PORT = 1313;
     private static final String HOST = "127.0.0.1";
 
-    @Override
-    public String name() {
-        return "serve";
-    }
+    private static final Usage USAGE = Usage.ofSite("serve",
+            "Serves the site in SITE (default: the current folder) and rebuilds it on every change.",
+            "Open browser tabs reload after each rebuild, and show a failed build's problems.");
 
     @Override
-    public String parameters() {
-        return "[SITE]";
-    }
-
-    @Override
-    public List<String> parameterHelp() {
-        return List.of(SiteOptions.SITE_HELP);
-    }
-
-    @Override
-    public List<String> description() {
-        return List.of("Serves the site in SITE (default: the current folder) and rebuilds it on every change.",
-                "Open browser tabs reload after each rebuild, and show a failed build's problems.");
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

@@ -13,9 +13,6 @@ import org.apache.commons.cli.Options;
  * @param threads how many pages to render at once
  */
 record SiteOptions(Path site, boolean drafts, boolean future, boolean lenientLinks, int threads, boolean verbose) {
-    /** The help of the SITE parameter. */
-    static final String SITE_HELP = String.format("%-22s %s", "SITE", "The site folder (default: .).");
-
     /** Adds these options to {@code options}; answers them. */
     static Options addTo(Options options) {
         return options

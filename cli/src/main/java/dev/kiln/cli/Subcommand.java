@@ -10,31 +10,44 @@ import org.apache.commons.cli.Options;
  * a command line parsed against them.
  */
 interface Subcommand {
-    /** Its name as typed after {@code kiln}: {@code build}, or {@code new site} for a nested one. */
-    String name();
+    /**
+     * What help says of a subcommand.
+     *
+     * @param name its name as typed after {@code kiln}: {@code build}, or {@code new site} for a nested one
+     * @param parameters what follows the name in its usage line, such as {@code [SITE]}
+     * @param parameterHelp its parameters and what each is, a line each
+     * @param description what it does, a line each; the first also stands for it in kiln's list
+     * @param hidden whether kiln's list of subcommands leaves it out
+     */
+    record Usage(String name, String parameters, List<String> parameterHelp, List<String> description, boolean hidden) {
+        /** Answers the usage of a subcommand that takes one parameter and does what {@code description} says. */
+        static Usage of(String name, String parameter, String parameterHelp, String... description) {
+            return new Usage(name, parameter, List.of(String.format("%-22s %s", parameter.replaceAll("[\\[\\]]", ""),
+                    parameterHelp)), List.of(description), false);
+        }
 
-    /** What follows the name in its usage line, such as {@code [SITE]}. */
-    String parameters();
+        /** Answers the usage of a subcommand that builds or cleans the site in SITE. */
+        static Usage ofSite(String name, String... description) {
+            return of(name, "[SITE]", "The site folder (default: .).", description);
+        }
 
-    /** Its parameters and what each is, for help. */
-    default List<String> parameterHelp() {
-        return List.of();
+        /** Answers this usage, left out of kiln's list of subcommands. */
+        Usage hiddenFromHelp() {
+            return new Usage(name, parameters, parameterHelp, description, true);
+        }
     }
 
-    /** What it does, a line each; the first also stands for it in kiln's list of subcommands. */
-    List<String> description();
+    /** Answers what help says of it. */
+    Usage usage();
 
-    /** The options it reads, besides {@code --help} and {@code --version}. */
-    Options options();
+    /** The options it reads, besides {@code --help} and {@code --version}: none unless it says so. */
+    default Options options() {
+        return new Options();
+    }
 
     /** The options it reads that help leaves out (for benchmarks and the launcher). */
     default Set<String> hiddenOptions() {
         return Set.of();
-    }
-
-    /** Whether kiln's list of subcommands leaves it out. */
-    default boolean hidden() {
-        return false;
     }
 
     /**

@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.cli.Options;
 
 /**
  * {@code kiln train FOLDER}: the workload the launcher runs once to train the JDK's AOT cache. It
@@ -20,40 +18,17 @@ import org.apache.commons.cli.Options;
 final class TrainCommand implements Subcommand {
     private static final int PAGES = 400;
 
-    @Override
-    public String name() {
-        return "train";
-    }
+    private static final Usage USAGE = Usage.of("train", "FOLDER", "An empty folder to generate the site in.",
+            "Builds a generated site several ways, to train the AOT cache.").hiddenFromHelp();
 
     @Override
-    public String parameters() {
-        return "FOLDER";
-    }
-
-    @Override
-    public List<String> parameterHelp() {
-        return List.of(String.format("%-22s %s", "FOLDER", "An empty folder to generate the site in."));
-    }
-
-    @Override
-    public List<String> description() {
-        return List.of("Builds a generated site several ways, to train the AOT cache.");
-    }
-
-    @Override
-    public Options options() {
-        return new Options();
-    }
-
-    @Override
-    public boolean hidden() {
-        return true;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override
     public int run(Arguments arguments) throws IOException {
-        arguments.parameters(1);
-        var folder = Arguments.path(arguments.required(0, "FOLDER, an empty folder to generate the site in"));
+        var folder = arguments.onlyPath("FOLDER, an empty folder to generate the site in");
         SiteFolders.writeFiles(folder, site());
         var quiet = new PrintWriter(new StringWriter());
         var request = new SiteBuilder.Request(folder, null, BuildOptions.defaults(), Runtime.getRuntime().availableProcessors(),
