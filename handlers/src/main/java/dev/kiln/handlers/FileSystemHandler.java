@@ -336,11 +336,6 @@ public final class FileSystemHandler implements Handler {
     }
 
     /**
-     * Whether a file already holds exactly these bytes. Reading and comparing costs a small part of
-     * a write here (a rename over an existing file is the dearest step on ext4), and an unchanged
-     * file keeps its modification time, which rsync and browsers' caches reward.
-     */
-    /**
      * Splices an output a block at a time, hashing what it writes: the old file streams through a
      * block-sized buffer into the temporary file that replaces it, so neither is ever held whole
      * (the search index of 10,000 pages is 30 MB).
@@ -415,9 +410,12 @@ public final class FileSystemHandler implements Handler {
     }
 
     /**
-     * Answers whether {@code file} holds {@code content}, reading it a block at a time: a file
-     * written again with other bytes of the same size (an edited search index, 30 MB for 10,000
-     * pages) is most often told apart long before its end, and never read into memory whole.
+     * Whether a file already holds exactly these bytes. Reading and comparing costs a small part of
+     * a write here (a rename over an existing file is the dearest step on ext4), and an unchanged
+     * file keeps its modification time, which rsync and browsers' caches reward. It is read a block
+     * at a time: a file written again with other bytes of the same size (an edited search index,
+     * 30 MB for 10,000 pages) is most often told apart long before its end, and never read into
+     * memory whole.
      */
     private static boolean holds(Path file, Bytes content) throws IOException {
         try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
