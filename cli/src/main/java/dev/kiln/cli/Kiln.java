@@ -29,6 +29,8 @@ import org.apache.commons.cli.ParseException;
 public final class Kiln {
     private static final String DESCRIPTION = "A static site generator whose build is an algebraic-effects runtime.";
     private static final int WIDTH = 100;
+    private static final String HELP = "Show this help message and exit.";
+    private static final String VERSION = "Print version information and exit.";
 
     private Kiln() {
     }
@@ -139,9 +141,7 @@ public final class Kiln {
 
     private static int run(Subcommand command, List<String> args, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
-        var options = command.options();
-        options.addOption(Option.builder("h").longOpt("help").desc("Show this help message and exit.").build());
-        options.addOption(Option.builder("V").longOpt("version").desc("Print version information and exit.").build());
+        var options = withHelpAndVersion(command.options());
         CommandLine line;
         try {
             line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args.toArray(String[]::new));
@@ -157,6 +157,12 @@ public final class Kiln {
             return 0;
         }
         return command.run(new Arguments(line, out, err));
+    }
+
+    /** Adds {@code -h/--help} and {@code -V/--version}, which every subcommand takes; answers {@code options}. */
+    private static Options withHelpAndVersion(Options options) {
+        return options.addOption(Option.builder("h").longOpt("help").desc(HELP).build())
+                .addOption(Option.builder("V").longOpt("version").desc(VERSION).build());
     }
 
     private static boolean isHelp(String word) {
@@ -175,8 +181,8 @@ public final class Kiln {
     private static void printHelp(PrintWriter out) {
         out.println("Usage: kiln [-hV] COMMAND");
         out.println(DESCRIPTION);
-        out.printf("  %-15s %s%n", "-h, --help", "Show this help message and exit.");
-        out.printf("  %-15s %s%n", "-V, --version", "Print version information and exit.");
+        out.printf("  %-15s %s%n", "-h, --help", HELP);
+        out.printf("  %-15s %s%n", "-V, --version", VERSION);
         out.println("Commands:");
         var groups = new ArrayList<String>();
         for (var command : subcommands()) {
@@ -215,8 +221,7 @@ public final class Kiln {
         var shown = new Options();
         command.options().getOptions().stream().filter(option -> !command.hiddenOptions().contains(option.getLongOpt()))
                 .forEach(shown::addOption);
-        shown.addOption(Option.builder("h").longOpt("help").desc("Show this help message and exit.").build());
-        shown.addOption(Option.builder("V").longOpt("version").desc("Print version information and exit.").build());
+        withHelpAndVersion(shown);
         out.println("Options:");
         var formatter = new HelpFormatter();
         formatter.setOptionComparator(null);
