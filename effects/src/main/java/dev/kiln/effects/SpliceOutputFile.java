@@ -2,6 +2,7 @@ package dev.kiln.effects;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Replaces runs of bytes of an output file, each only where the file holds what the caller
@@ -44,8 +45,12 @@ public record SpliceOutputFile(OutputPath path, List<Part> parts) implements Eff
         }
     }
 
-    /** Answers {@code content} spliced as this effect says, or fails as a handler would. */
-    public Bytes applyTo(Bytes content) {
+    /**
+     * Answers {@code existing}, the file's content (empty where there is no file), spliced as this
+     * effect says, or fails as a handler would: for handlers that hold the file in memory.
+     */
+    public Bytes applyTo(Optional<Bytes> existing) {
+        var content = existing.orElseThrow(() -> new EffectFailedException(this, path.value(), 0, "no such file", null));
         check(content.size());
         var spliced = content;
         // From the last part back, so that each part's positions still hold.

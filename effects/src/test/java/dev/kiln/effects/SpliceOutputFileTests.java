@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SpliceOutputFileTests {
@@ -14,7 +15,7 @@ class SpliceOutputFileTests {
         var splice = new SpliceOutputFile(INDEX, List.of(
                 new SpliceOutputFile.Part(1, 4, Bytes.utf8("on"), Bytes.utf8("first")),
                 new SpliceOutputFile.Part(9, 14, Bytes.utf8("three"), Bytes.utf8("3"))));
-        assertEquals(Bytes.utf8("[first,two,3]"), splice.applyTo(Bytes.utf8("[one,two,three]")));
+        assertEquals(Bytes.utf8("[first,two,3]"), splice.applyTo(Optional.of(Bytes.utf8("[one,two,three]"))));
     }
 
     @Test
@@ -22,10 +23,12 @@ class SpliceOutputFileTests {
         var content = Bytes.utf8("[one,two]");
         var elsewhere = new SpliceOutputFile(INDEX, List.of(new SpliceOutputFile.Part(1, 4, Bytes.utf8("two"), Bytes.utf8("2"))));
         assertEquals("index.json: it does not hold what was expected at byte 1",
-                assertThrows(EffectFailedException.class, () -> elsewhere.applyTo(content)).getMessage());
+                assertThrows(EffectFailedException.class, () -> elsewhere.applyTo(Optional.of(content))).getMessage());
+        assertEquals("index.json: no such file",
+                assertThrows(EffectFailedException.class, () -> elsewhere.applyTo(Optional.empty())).getMessage());
         var past = new SpliceOutputFile(INDEX, List.of(new SpliceOutputFile.Part(5, 20, Bytes.utf8("t"), Bytes.utf8("2"))));
         assertEquals("index.json: it holds 9 bytes, fewer than 20",
-                assertThrows(EffectFailedException.class, () -> past.applyTo(content)).getMessage());
+                assertThrows(EffectFailedException.class, () -> past.applyTo(Optional.of(content))).getMessage());
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.kiln.effects.Bytes;
 import dev.kiln.effects.CopyFile;
 import dev.kiln.effects.DeleteOutputFile;
 import dev.kiln.effects.Effect;
-import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Next;
 import dev.kiln.effects.OutputPath;
@@ -46,9 +45,7 @@ public final class DryRunHandler implements Handler {
                 yield (R) Unit.UNIT;
             }
             case SpliceOutputFile splice -> {
-                var existing = next.forward(new ReadOutputFile(splice.path())).orElseThrow(() ->
-                        new EffectFailedException(splice, splice.path().value(), 0, "no such file", null));
-                var content = splice.applyTo(existing);
+                var content = splice.applyTo(next.forward(new ReadOutputFile(splice.path())));
                 record(splice.path(), content, next);
                 yield (R) content.sha256();
             }

@@ -136,13 +136,10 @@ public final class InMemoryFiles implements Handler {
             }
             case ReadOutputFile read -> (R) Optional.ofNullable(output.get(read.path().value())).map(Entry::content);
             case SpliceOutputFile splice -> {
-                var existing = output.get(splice.path().value());
-                if (existing == null) {
-                    throw new EffectFailedException(splice, splice.path().value(), 0, "no such file", null);
-                }
-                var spliced = splice.applyTo(existing.content());
+                var existing = Optional.ofNullable(output.get(splice.path().value())).map(Entry::content);
+                var spliced = splice.applyTo(existing);
                 // The same bytes leave the file as it was, stamp included, as on a disk.
-                if (!spliced.equals(existing.content())) {
+                if (!spliced.equals(existing.get())) {
                     output.put(splice.path().value(), entry(spliced));
                 }
                 yield (R) spliced.sha256();
