@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -98,30 +95,6 @@ public final class Bytes {
         return data.clone();
     }
 
-    /** Answers the byte at {@code index}. */
-    public byte at(int index) {
-        return data[index];
-    }
-
-    /**
-     * Answers where {@code part} first occurs at or after {@code from}, or -1: for patching large
-     * generated files (a search index) without decoding them.
-     */
-    public int indexOf(Bytes part, int from) {
-        var needle = part.data;
-        if (needle.length == 0) {
-            return Math.min(Math.max(from, 0), data.length);
-        }
-        byte first = needle[0];
-        int last = data.length - needle.length;
-        for (int i = Math.max(from, 0); i <= last; i++) {
-            if (data[i] == first && Arrays.equals(data, i, i + needle.length, needle, 0, needle.length)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * Answers whether the {@code length} bytes from {@code offset} are the first {@code length} of
      * {@code other}: for comparing with a file read a block at a time.
@@ -156,18 +129,10 @@ public final class Bytes {
     public String sha256() {
         String hash = sha256;
         if (hash == null) {
-            hash = HexFormat.of().formatHex(digest(data));
+            hash = new Sha256().update(data, 0, data.length).hex();
             sha256 = hash;
         }
         return hash;
-    }
-
-    static byte[] digest(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     @Override

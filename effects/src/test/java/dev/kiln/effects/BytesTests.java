@@ -29,18 +29,6 @@ class BytesTests {
     }
 
     @Test
-    void indexOfFindsTheFirstOccurrenceFromAPosition() {
-        var text = Bytes.utf8("abcabcé-abc");
-        assertEquals(0, text.indexOf(Bytes.utf8("abc"), 0));
-        assertEquals(3, text.indexOf(Bytes.utf8("abc"), 1));
-        assertEquals(9, text.indexOf(Bytes.utf8("abc"), 4));
-        assertEquals(6, text.indexOf(Bytes.utf8("é"), 0));
-        assertEquals(-1, text.indexOf(Bytes.utf8("abd"), 0));
-        assertEquals(-1, text.indexOf(Bytes.utf8("abc"), 10));
-        assertEquals((byte) 'c', text.at(2));
-    }
-
-    @Test
     void regionMatchesComparesARunWithTheStartOfAnArray() {
         var text = Bytes.utf8("abcdef");
         byte[] block = {'c', 'd', 'x'};

@@ -13,6 +13,7 @@ import dev.kiln.effects.Next;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
+import dev.kiln.effects.Sha256;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
@@ -32,12 +33,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -342,45 +340,45 @@ public final class FileSystemHandler implements Handler {
      */
     private String splice(SpliceOutputFile splice) throws IOException {
         var target = writableOutput(splice.path());
-        var digest = sha256();
+        var digest = new Sha256();
         try (var old = FileChannel.open(target, StandardOpenOption.READ)) {
             long size = old.size();
             splice.check(size);
             boolean same = true;
             for (var part : splice.parts()) {
-                var replaced = ByteBuffer.allocate((int) (part.to() - part.from()));
-                readFully(old, replaced, part.from());
-                var expected = ByteBuffer.allocate(part.expected().size());
-                readFully(old, expected, part.from());
-                if (!part.expected().regionMatches(0, expected.array(), expected.capacity())) {
+                // The bytes replaced, or what is expected there where that runs further.
+                int replaced = (int) (part.to() - part.from());
+                var there = ByteBuffer.allocate(Math.max(replaced, part.expected().size()));
+                readFully(old, there, part.from());
+                if (!part.expected().regionMatches(0, there.array(), part.expected().size())) {
                     throw splice.unexpected(part);
                 }
-                same &= part.replacement().size() == replaced.capacity()
-                        && part.replacement().regionMatches(0, replaced.array(), replaced.capacity());
+                same &= part.replacement().size() == replaced
+                        && part.replacement().regionMatches(0, there.array(), replaced);
             }
             var block = ByteBuffer.allocate(SPLICED_BLOCK);
             if (same) {
                 // The same bytes: the file stays as it is, time stamp included.
                 copy(old, 0, size, block, digest, null);
-                return HexFormat.of().formatHex(digest.digest());
+                return digest.hex();
             }
             AtomicFiles.write(target, out -> {
                 long at = 0;
                 for (var part : splice.parts()) {
                     copy(old, at, part.from(), block, digest, out);
                     var replacement = part.replacement().toArray();
-                    digest.update(replacement);
+                    digest.update(replacement, 0, replacement.length);
                     out.write(replacement);
                     at = part.to();
                 }
                 copy(old, at, size, block, digest, out);
             });
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     /** Hashes the bytes of {@code file} from {@code from} to {@code to}, copying them to {@code out} if there is one. */
-    private static void copy(FileChannel file, long from, long to, ByteBuffer block, MessageDigest digest,
+    private static void copy(FileChannel file, long from, long to, ByteBuffer block, Sha256 digest,
             OutputStream out) throws IOException {
         for (long at = from; at < to; ) {
             block.clear().limit((int) Math.min(block.capacity(), to - at));
@@ -398,14 +396,6 @@ public final class FileSystemHandler implements Handler {
             if (file.read(buffer, position + buffer.position()) < 0) {
                 throw new java.io.EOFException("the file ended early");
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.kiln.site;
 
+import dev.kiln.effects.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -14,25 +12,18 @@ import java.util.Map;
  * a form. Maps are walked in the order of their keys, whatever their own order.
  */
 final class Fingerprint {
-    private final MessageDigest digest;
     /** The canonical form is gathered here and digested in one go: many tiny updates cost more. */
     private byte[] buffer = new byte[1024];
     private int size;
 
     private Fingerprint() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** Answers the fingerprint of a value tree, as 64 hex digits. */
     static String of(Object value) {
         var fingerprint = new Fingerprint();
         fingerprint.add(value);
-        fingerprint.digest.update(fingerprint.buffer, 0, fingerprint.size);
-        return HexFormat.of().formatHex(fingerprint.digest.digest());
+        return new Sha256().update(fingerprint.buffer, 0, fingerprint.size).hex();
     }
 
     private void add(Object value) {

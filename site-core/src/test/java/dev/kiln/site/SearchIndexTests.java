@@ -33,12 +33,13 @@ class SearchIndexTests {
         var layout = HandlerStack.of(TraceHandler.reusing(site.lastTrace().store(), TestSite.KILN_VERSION))
                 .run(() -> perform(new Recorded<>(SearchIndex.KEY, SearchIndex.Layout.CODEC))).orElseThrow().value();
         var text = index.asUtf8();
+        var bytes = index.toArray();
         assertEquals(layout.size(), text.split("\\{\"title\"", -1).length - 1);
         long start = 1;
         for (int entry = 0; entry < layout.size(); entry++) {
-            assertEquals('{', index.at((int) start), "entry " + entry);
+            assertEquals('{', bytes[(int) start], "entry " + entry);
             start += layout.length(entry);
-            assertEquals(entry + 1 < layout.size() ? ',' : ']', index.at((int) start), "after entry " + entry);
+            assertEquals(entry + 1 < layout.size() ? ',' : ']', bytes[(int) start], "after entry " + entry);
             start++;
         }
         assertEquals(index.size(), start + 1, "the line ends after the bracket");
