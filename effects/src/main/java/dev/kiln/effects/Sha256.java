@@ -1,8 +1,8 @@
 package dev.kiln.effects;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A SHA-256 fed in parts, for content hashed as it streams or as it is gathered (a spliced
@@ -11,6 +11,9 @@ import java.util.HexFormat;
  * @since 0.1
  */
 public final class Sha256 {
+    /** The lower-case hex digits, as bytes. */
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
     private final MessageDigest digest;
 
     /** Answers a hash of nothing yet. */
@@ -30,6 +33,52 @@ public final class Sha256 {
 
     /** Answers the hash of everything added, as 64 lower-case hex digits, and starts again from nothing. */
     public String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+        return hex(digest.digest());
+    }
+
+    /**
+     * Answers {@code hash} as lower-case hex digits, two a byte. Written out rather than left to
+     * {@link java.util.HexFormat}: a build that reads its cache turns tens of thousands of hashes
+     * into text before the JIT has compiled anything, and this does a fraction of the work per
+     * byte when interpreted (bench/RESULTS.md, "Session 10").
+     */
+    public static String hex(byte[] hash) {
+        var text = new byte[hash.length * 2];
+        for (int i = 0; i < hash.length; i++) {
+            text[2 * i] = DIGITS[(hash[i] >> 4) & 0xf];
+            text[2 * i + 1] = DIGITS[hash[i] & 0xf];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Answers the bytes that lower-case or upper-case hex digits {@code hex} spell, two digits a
+     * byte: the reverse of {@link #hex(byte[])}.
+     *
+     * @throws IllegalArgumentException where {@code hex} is of odd length or holds another character
+     */
+    public static byte[] bytesOfHex(String hex) {
+        if (hex.length() % 2 != 0) {
+            throw new IllegalArgumentException("an odd number of hex digits: " + hex);
+        }
+        var bytes = new byte[hex.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (digit(hex, 2 * i) << 4 | digit(hex, 2 * i + 1));
+        }
+        return bytes;
+    }
+
+    private static int digit(String hex, int at) {
+        char c = hex.charAt(at);
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        throw new IllegalArgumentException("not a hex digit: '" + c + "' in " + hex);
     }
 }

@@ -24,6 +24,20 @@ class PathTests {
         assertThrows(IllegalArgumentException.class, () -> SitePath.of(path));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "x/..", "docs/\u65e5\u672c/../x", "a\\..\\b", "D:x"})
+    void pathsRefusedWhateverTheirCharacters(String path) {
+        assertThrows(IllegalArgumentException.class, () -> SitePath.of(path));
+        assertThrows(IllegalArgumentException.class, () -> OutputPath.of(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/..b", "..a/b", "a/b.", "docs/\u65e5\u672c\u8a9e/\u00fc.md", "\u00e9/\u2026", "x"})
+    void pathsThatStayInsideAreKeptAsWritten(String path) {
+        assertEquals(path, SitePath.of(path).value());
+        assertEquals(path, OutputPath.of(path).value());
+    }
+
     @Test
     void anEmptyOutputPathIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> OutputPath.of(""));

@@ -81,8 +81,14 @@ public final class BuiltInThemeHandler implements Handler {
                     (R) Optional.of(new FileStamp(files.get(stat.path()).size(), THEME_STAMP));
             case FileExists exists -> (R) Boolean.valueOf(files.containsKey(exists.path()) || next.forward(exists));
             case ListFiles list -> {
-                var all = new TreeSet<>(next.forward(list));
-                files.keySet().stream().filter(path -> path.isInside(list.folder())).forEach(all::add);
+                var listed = next.forward(list);
+                var own = files.keySet().stream().filter(path -> path.isInside(list.folder())).toList();
+                if (own.isEmpty()) {
+                    // The site's listing as it is: most folders (content/) hold no theme file.
+                    yield (R) listed;
+                }
+                var all = new TreeSet<>(listed);
+                all.addAll(own);
                 yield (R) List.copyOf(all);
             }
             case CopyFile copy when fromTheme(copy.source(), next) ->

@@ -448,12 +448,16 @@ public final class FileSystemHandler implements Handler {
         return path.value().isEmpty() ? siteRoot : siteRoot.resolve(path.value());
     }
 
+    /**
+     * Answers where an output lies. An {@link OutputPath} holds no absolute part and no {@code .}
+     * or {@code ..} segment, so it stays inside the output folder without being normalised (links
+     * are checked where files are written); only the folder itself is refused.
+     */
     private Path output(OutputPath path) {
-        var file = outputRoot.resolve(path.value()).normalize();
-        if (!file.startsWith(outputRoot) || file.equals(outputRoot)) {
-            throw new IllegalArgumentException("refusing " + path + ": it is not inside the output folder " + outputRoot);
+        if (path.value().isEmpty()) {
+            throw new IllegalArgumentException("refusing the output folder itself as an output file: " + outputRoot);
         }
-        return file;
+        return outputRoot.resolve(path.value());
     }
 
     /** Answers where an output file goes, its folder made and checked to lie inside the output. */

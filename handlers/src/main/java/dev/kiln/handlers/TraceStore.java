@@ -3,6 +3,7 @@ package dev.kiln.handlers;
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.OutputPath;
+import dev.kiln.effects.Sha256;
 import dev.kiln.effects.SitePath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -962,13 +962,13 @@ public final class TraceStore {
 
     /** Hashes are 64 hex digits in memory and 32 bytes on disk. */
     private static void writeHash(DataOutputStream out, String hash) throws IOException {
-        out.write(HexFormat.of().parseHex(hash));
+        out.write(Sha256.bytesOfHex(hash));
     }
 
     private static String readHash(DataInputStream in) throws IOException {
         var bytes = new byte[32];
         in.readFully(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return Sha256.hex(bytes);
     }
 
     private static void writeStamp(DataOutputStream out, FileStamp stamp) throws IOException {
