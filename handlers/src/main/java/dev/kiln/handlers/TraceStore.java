@@ -539,7 +539,6 @@ public final class TraceStore {
         var table = new StringTable(from);
         // Sized from the section it comes from: a 30 MB section grown from 64 KB is copied 9 times.
         var traces = new Buffer(from == null ? 1 << 16 : from.data().length + (1 << 16));
-        var traceOut = new DataOutputStream(traces);
         int count = 0;
         // Copied traces are copied whole (key, length, body) in runs of neighbours: the table starts
         // with the source's, so the key's index in them is still its own.
@@ -566,20 +565,17 @@ public final class TraceStore {
                 runStart = 0;
                 runEnd = 0;
             }
-            traceOut.writeInt(table.index(key));
+            traces.appendInt(table.index(key));
             // The length, written once the trace is.
-            traceOut.writeInt(0);
-            traceOut.flush();
+            traces.appendInt(0);
             int start = traces.size();
-            writeTrace(traceOut, trace, table);
-            traceOut.flush();
+            writeTrace(traces, trace, table);
             traces.putInt(start - 4, traces.size() - start);
             count++;
         }
         if (from != null) {
             traces.write(from.data(), runStart, runEnd - runStart);
         }
-        traceOut.flush();
         var header = new Buffer((from == null ? 0 : from.stringsTo() - from.stringsFrom()) + table.added.size() * 64 + 1024);
         var headerOut = new DataOutputStream(header);
         table.writeTo(headerOut);
@@ -662,8 +658,7 @@ public final class TraceStore {
             return Optional.empty();
         }
         try {
-            var in = new DataInputStream(new ByteArrayInputStream(section.data(), body[0], body[1]));
-            trace = readTrace(key, in, section.strings());
+            trace = readTrace(key, new Cursor(section.data(), body[0], body[1]), section.strings());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -839,6 +834,46 @@ public final class TraceStore {
             return buf;
         }
 
+        /**
+         * Appends an int, big-endian as {@link DataOutputStream} writes it. A trace's fields are
+         * written straight into the array: a build saving its cache encodes tens of thousands of
+         * them, most before the JIT compiled anything, and a data stream's locks and byte-array
+         * views cost many times more when interpreted.
+         */
+        void appendInt(int value) {
+            room(4);
+            putInt(count, value);
+            count += 4;
+        }
+
+        /** Appends a long, big-endian. */
+        void appendLong(long value) {
+            room(8);
+            for (int i = 0; i < 8; i++) {
+                buf[count + i] = (byte) (value >>> (56 - 8 * i));
+            }
+            count += 8;
+        }
+
+        /** Appends a byte. */
+        void appendByte(int value) {
+            room(1);
+            buf[count++] = (byte) value;
+        }
+
+        /** Appends bytes. */
+        void appendBytes(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, count, bytes.length);
+            count += bytes.length;
+        }
+
+        private void room(int more) {
+            if (buf.length - count < more) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
+
         /** Writes an int over four bytes already written, at {@code position}. */
         void putInt(int position, int value) {
             buf[position] = (byte) (value >>> 24);
@@ -884,61 +919,61 @@ public final class TraceStore {
         }
     }
 
-    private static void writeTrace(DataOutputStream out, PageTrace trace, StringTable table) throws IOException {
-        out.writeInt(trace.fingerprints().size());
+    private static void writeTrace(Buffer out, PageTrace trace, StringTable table) {
+        out.appendInt(trace.fingerprints().size());
         for (var entry : trace.fingerprints().entrySet()) {
-            out.writeInt(table.index(entry.getKey()));
+            out.appendInt(table.index(entry.getKey()));
             writeHash(out, entry.getValue());
         }
-        out.writeInt(trace.inputs().size());
+        out.appendInt(trace.inputs().size());
         for (var input : trace.inputs()) {
             switch (input) {
                 case TraceInput.FileContent file -> {
-                    out.writeByte(1);
-                    out.writeInt(table.index(file.path().value()));
+                    out.appendByte(1);
+                    out.appendInt(table.index(file.path().value()));
                     writeStamp(out, file.stamp());
                     writeHash(out, file.sha256());
                 }
                 case TraceInput.Existence existence -> {
-                    out.writeByte(2);
-                    out.writeInt(table.index(existence.path().value()));
-                    out.writeBoolean(existence.exists());
+                    out.appendByte(2);
+                    out.appendInt(table.index(existence.path().value()));
+                    out.appendByte(existence.exists() ? 1 : 0);
                 }
                 case TraceInput.Listing listing -> {
-                    out.writeByte(3);
-                    out.writeInt(table.index(listing.folder().value()));
+                    out.appendByte(3);
+                    out.appendInt(table.index(listing.folder().value()));
                     writeHash(out, listing.sha256());
                 }
                 case TraceInput.Volatile volatileInput -> {
-                    out.writeByte(4);
-                    out.writeInt(table.index(volatileInput.what()));
+                    out.appendByte(4);
+                    out.appendInt(table.index(volatileInput.what()));
                 }
                 case TraceInput.Deadline deadline -> {
-                    out.writeByte(5);
-                    out.writeLong(deadline.moment().getEpochSecond());
-                    out.writeInt(deadline.moment().getNano());
+                    out.appendByte(5);
+                    out.appendLong(deadline.moment().getEpochSecond());
+                    out.appendInt(deadline.moment().getNano());
                 }
             }
         }
-        out.writeInt(trace.outputs().size());
+        out.appendInt(trace.outputs().size());
         for (var output : trace.outputs()) {
-            out.writeInt(table.index(output.path().value()));
+            out.appendInt(table.index(output.path().value()));
             writeStamp(out, output.stamp());
             writeHash(out, output.sha256());
         }
         var value = trace.value().toArray();
-        out.writeInt(value.length);
-        out.write(value);
+        out.appendInt(value.length);
+        out.appendBytes(value);
     }
 
-    private static PageTrace readTrace(String key, DataInputStream in, String[] strings) throws IOException {
+    private static PageTrace readTrace(String key, Cursor in, String[] strings) throws IOException {
         int fingerprintCount = in.readInt();
         var fingerprints = new TreeMap<String, String>();
         for (int i = 0; i < fingerprintCount; i++) {
             fingerprints.put(strings[in.readInt()], readHash(in));
         }
         int inputCount = in.readInt();
-        var inputs = new ArrayList<TraceInput>(inputCount);
+        var inputs = new ArrayList<TraceInput>(in.atMost(inputCount));
         for (int i = 0; i < inputCount; i++) {
             int tag = in.readByte();
             inputs.add(switch (tag) {
@@ -951,35 +986,91 @@ public final class TraceStore {
             });
         }
         int outputCount = in.readInt();
-        var outputs = new ArrayList<PageTrace.WrittenOutput>(outputCount);
+        var outputs = new ArrayList<PageTrace.WrittenOutput>(in.atMost(outputCount));
         for (int i = 0; i < outputCount; i++) {
             outputs.add(new PageTrace.WrittenOutput(OutputPath.of(strings[in.readInt()]), readStamp(in), readHash(in)));
         }
-        var value = new byte[in.readInt()];
-        in.readFully(value);
+        var value = in.read(in.readInt());
+        in.expectEnd();
         return new PageTrace(key, fingerprints, inputs, outputs, Bytes.wrap(value));
     }
 
     /** Hashes are 64 hex digits in memory and 32 bytes on disk. */
-    private static void writeHash(DataOutputStream out, String hash) throws IOException {
-        out.write(Sha256.bytesOfHex(hash));
+    private static void writeHash(Buffer out, String hash) {
+        out.appendBytes(Sha256.bytesOfHex(hash));
     }
 
-    private static String readHash(DataInputStream in) throws IOException {
-        var bytes = new byte[32];
-        in.readFully(bytes);
-        return Sha256.hex(bytes);
+    private static String readHash(Cursor in) throws IOException {
+        return Sha256.hex(in.read(32));
     }
 
-    private static void writeStamp(DataOutputStream out, FileStamp stamp) throws IOException {
-        out.writeBoolean(stamp != null);
+    private static void writeStamp(Buffer out, FileStamp stamp) {
+        out.appendByte(stamp != null ? 1 : 0);
         if (stamp != null) {
-            out.writeLong(stamp.size());
-            out.writeLong(stamp.modified());
+            out.appendLong(stamp.size());
+            out.appendLong(stamp.modified());
         }
     }
 
-    private static FileStamp readStamp(DataInputStream in) throws IOException {
+    private static FileStamp readStamp(Cursor in) throws IOException {
         return in.readBoolean() ? new FileStamp(in.readLong(), in.readLong()) : null;
+    }
+
+    /**
+     * Reads one trace's body from the bytes it lies in, big-endian as {@link Buffer} writes it,
+     * and never past its end: a body cut short or grown is an {@link IOException}, as a damaged
+     * store must be. Read straight from the array, for the reason {@link Buffer#appendInt} gives.
+     */
+    private static final class Cursor {
+        private final byte[] data;
+        private final int end;
+        private int at;
+
+        Cursor(byte[] data, int from, int length) {
+            this.data = data;
+            this.at = from;
+            this.end = from + length;
+        }
+
+        private int take(int length) throws IOException {
+            if (length < 0 || length > end - at) {
+                throw new IOException("a trace runs past its end");
+            }
+            int from = at;
+            at += length;
+            return from;
+        }
+
+        int readByte() throws IOException {
+            return data[take(1)];
+        }
+
+        boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        int readInt() throws IOException {
+            return TraceStore.readInt(data, take(4));
+        }
+
+        long readLong() throws IOException {
+            return TraceStore.readLong(data, take(8));
+        }
+
+        byte[] read(int length) throws IOException {
+            int from = take(length);
+            return Arrays.copyOfRange(data, from, from + length);
+        }
+
+        /** Answers {@code count}, or what is left of the body where that is less: a count read from damaged bytes sizes no list. */
+        int atMost(int count) {
+            return Math.max(0, Math.min(count, end - at));
+        }
+
+        void expectEnd() throws IOException {
+            if (at != end) {
+                throw new IOException("bytes after a trace's end");
+            }
+        }
     }
 }
