@@ -10,6 +10,7 @@ package dev.kiln.effects;
  */
 public sealed interface Effect<R>
         permits ReadFile, ListFiles, FileExists, StatFile, WriteFile, CopyFile, ReadOutputFile, SpliceOutputFile, StatOutputFile,
+                StatOutputFiles,
                 DeleteOutputFile, PureEffect, RenderTemplate, Log, Parallel, Traced, PruneOutputs, ReadClock, IsPast,
                 ReportProgress, ChangedFiles, KeepEarlierTrace, Recorded {
 }

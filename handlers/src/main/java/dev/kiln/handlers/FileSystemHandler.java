@@ -18,6 +18,7 @@ import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
+import dev.kiln.effects.StatOutputFiles;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
@@ -129,6 +130,13 @@ public final class FileSystemHandler implements Handler {
                     yield (R) (listed != null ? Optional.of(listed) : stamp(site(stat.path())));
                 }
                 case StatOutputFile stat -> (R) stamp(output(stat.path()));
+                case StatOutputFiles stats -> {
+                    var stamps = new ArrayList<Optional<FileStamp>>(stats.paths().size());
+                    for (var path : stats.paths()) {
+                        stamps.add(stamp(output(path)));
+                    }
+                    yield (R) List.copyOf(stamps);
+                }
                 case DeleteOutputFile delete -> {
                     delete(delete.path());
                     yield (R) Unit.UNIT;

@@ -23,6 +23,7 @@ import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
+import dev.kiln.effects.StatOutputFiles;
 import dev.kiln.effects.Traced;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
@@ -360,7 +361,7 @@ public final class TraceHandler implements Handler {
                 }
                 return reason;
             };
-            var both = checkedTogether(trace.inputs(), noted, trace.outputs(), outputCheck, next);
+            var both = checkedTogether(trace.inputs(), noted, trace.outputs(), findings, next);
             reasons.addAll(both.inputs());
             outputReasons = both.outputs();
         }
@@ -404,14 +405,26 @@ public final class TraceHandler implements Handler {
      * each), checked together. The whole build's trace holds every file of the site: its checks (a
      * file stat each) are shared out over the parallel handler below, as forks of their own, the
      * inputs' first: a changed file found early lets the store read what will be asked for next
-     * while the outputs are checked.
+     * while the outputs are checked. Each fork of outputs asks for its outputs' stamps at once.
      */
-    private static Reasons checkedTogether(List<TraceInput> inputs,
-            Function<TraceInput, Optional<String>> inputCheck, List<PageTrace.WrittenOutput> outputs,
-            Function<PageTrace.WrittenOutput, Optional<String>> outputCheck, Next next) {
+    private Reasons checkedTogether(List<TraceInput> inputs, Function<TraceInput, Optional<String>> inputCheck,
+            List<PageTrace.WrittenOutput> outputs, CheckFindings findings, Next next) {
         var forks = new ArrayList<Supplier<List<String>>>();
         int inputForks = forked(inputs, inputCheck, forks);
-        forked(outputs, outputCheck, forks);
+        for (var part : chunks(outputs)) {
+            forks.add(() -> {
+                var paths = new ArrayList<OutputPath>(part.size());
+                for (var output : part) {
+                    paths.add(output.path());
+                }
+                var stamps = next.forward(new StatOutputFiles(paths));
+                var reasons = new ArrayList<String>();
+                for (int i = 0; i < part.size() && reasons.size() < MAX_REASONS; i++) {
+                    outputReason(part.get(i), stamps.get(i), next, findings).ifPresent(reasons::add);
+                }
+                return reasons;
+            });
+        }
         var results = next.forward(new Parallel<>(forks));
         var outputReasons = new ArrayList<String>();
         var inputReasons = new ArrayList<String>();
@@ -423,17 +436,19 @@ public final class TraceHandler implements Handler {
 
     /** Adds forks checking {@code items} in chunks to {@code forks}; answers how many it added. */
     private static <T> int forked(List<T> items, Function<T, Optional<String>> reason, List<Supplier<List<String>>> forks) {
-        if (items.isEmpty()) {
-            return 0;
-        }
-        int chunk = (items.size() + CHECK_FORKS - 1) / CHECK_FORKS;
-        int added = 0;
+        var parts = chunks(items);
+        parts.forEach(part -> forks.add(() -> firstReasonsInTurn(part, reason)));
+        return parts.size();
+    }
+
+    /** Answers {@code items} in at most {@link #CHECK_FORKS} chunks of about the same size, for forks. */
+    private static <T> List<List<T>> chunks(List<T> items) {
+        var chunks = new ArrayList<List<T>>();
+        int chunk = Math.max(1, (items.size() + CHECK_FORKS - 1) / CHECK_FORKS);
         for (int from = 0; from < items.size(); from += chunk) {
-            var part = items.subList(from, Math.min(items.size(), from + chunk));
-            forks.add(() -> firstReasonsInTurn(part, reason));
-            added++;
+            chunks.add(items.subList(from, Math.min(items.size(), from + chunk)));
         }
-        return added;
+        return chunks;
     }
 
     private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason) {
@@ -509,15 +524,23 @@ public final class TraceHandler implements Handler {
 
     /** Answers why an output is not as written, if it is not, and notes it in {@code findings}. */
     private Optional<String> outputReason(PageTrace.WrittenOutput output, Next next, CheckFindings findings) {
-        var reason = outputReason(output, next);
+        return outputReason(output, next.forward(new StatOutputFile(output.path())), next, findings);
+    }
+
+    /**
+     * Answers why an output whose stamp is now {@code stamp} (empty where it is gone) is not as
+     * written, if it is not, and notes it in {@code findings}.
+     */
+    private Optional<String> outputReason(PageTrace.WrittenOutput output, Optional<FileStamp> stamp, Next next,
+            CheckFindings findings) {
+        var reason = outputReason(output, stamp, next);
         if (reason.isPresent()) {
             findings.changedOutput(output.path());
         }
         return reason;
     }
 
-    private Optional<String> outputReason(PageTrace.WrittenOutput output, Next next) {
-        var stamp = next.forward(new StatOutputFile(output.path()));
+    private Optional<String> outputReason(PageTrace.WrittenOutput output, Optional<FileStamp> stamp, Next next) {
         if (stamp.isEmpty()) {
             return Optional.of("its output " + output.path() + " is missing");
         }

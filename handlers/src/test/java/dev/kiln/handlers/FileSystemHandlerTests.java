@@ -18,6 +18,8 @@ import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
+import dev.kiln.effects.StatOutputFile;
+import dev.kiln.effects.StatOutputFiles;
 import dev.kiln.effects.WriteFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +71,32 @@ class FileSystemHandlerTests {
         assertEquals(List.of(plain.get(0), plain.get(1), List.of()), ahead);
         var stamp = HandlerStack.of(files).run(() -> perform(new StatFile(SitePath.of("content/a/c.md"))));
         assertEquals(1, stamp.orElseThrow().size());
+    }
+
+    @Test
+    void aListingAheadIsSortedAcrossSubfoldersWalkedApart() throws IOException {
+        // Files beside folders whose names sort around theirs: "a.md" < "a/..." < "a0.md", "a-b/..." < "a/...".
+        var written = List.of("content/a.md", "content/a/z.md", "content/a/b/c.md", "content/a-b/x.md",
+                "content/a0.md", "content/b/y.md", "content/_index.md", "content/a/a.md");
+        for (var path : written) {
+            siteFile(path, path);
+        }
+        var files = FileSystemHandler.of(temp.resolve("site"), temp.resolve("site/public"))
+                .listingAhead(List.of(SitePath.of("content")));
+        var listed = HandlerStack.of(files).run(() -> perform(new ListFiles(SitePath.of("content"))));
+        assertEquals(written.stream().sorted().map(SitePath::of).toList(), listed);
+    }
+
+    @Test
+    void statsOfManyOutputsAnswerAsStatsOfEach() throws IOException {
+        stack().run(() -> perform(new WriteFile(OutputPath.of("a/index.html"), Bytes.utf8("abc"))));
+        Files.createDirectories(temp.resolve("site/public/folder"));
+        var paths = List.of(OutputPath.of("a/index.html"), OutputPath.of("missing.html"), OutputPath.of("folder"));
+        var many = stack().run(() -> perform(new StatOutputFiles(paths)));
+        var each = stack().run(() -> paths.stream().map(path -> perform(new StatOutputFile(path))).toList());
+        assertEquals(each, many);
+        assertEquals(3, many.get(0).orElseThrow().size());
+        assertEquals(List.of(Optional.empty(), Optional.empty()), many.subList(1, 3));
     }
 
     @Test

@@ -191,4 +191,36 @@ class TraceHandlerTests {
         assertTrue(HandlerStack.of(TraceHandler.reusing(store.withoutReuse("--no-cache"), VERSION), files)
                 .run(() -> perform(new Recorded<>("all", codec))).isEmpty());
     }
+
+    /** Builds a computation writing 5,000 outputs; answers why it ran, empty where its trace held. */
+    private List<String> buildOfManyOutputs() {
+        Supplier<Unit> writeMany = () -> {
+            for (int i = 0; i < 5000; i++) {
+                perform(new WriteFile(OutputPath.of("p/" + i + ".html"), Bytes.utf8("page " + i)));
+            }
+            return Unit.UNIT;
+        };
+        var trace = TraceHandler.reusing(store, VERSION);
+        HandlerStack.of(trace, ParallelHandler.pool(2), files)
+                .run(() -> perform(new Traced<>("many", Map.of(), Codec.unit(), writeMany)));
+        store = TraceStore.decode(trace.store().encode(), VERSION);
+        return trace.rebuilt().getOrDefault("many", List.of());
+    }
+
+    @Test
+    void aTraceOfThousandsOfOutputsFindsEachOneChangedOrRemovedOutsideKiln() {
+        // Over the size from which a trace's checks are shared out over forks, each fork asking
+        // for its outputs' stamps at once.
+        assertEquals(List.of("first build"), buildOfManyOutputs());
+        assertEquals(List.of(), buildOfManyOutputs());
+        files.putOutput("p/4321.html", "page 4321");
+        assertEquals(List.of(), buildOfManyOutputs(), "a new stamp over the same bytes");
+        files.putOutput("p/4321.html", "edited by hand");
+        assertEquals(List.of("its output p/4321.html was changed outside kiln"), buildOfManyOutputs());
+        files.deleteOutput("p/17.html");
+        files.deleteOutput("p/4999.html");
+        assertEquals(List.of("its output p/17.html is missing", "its output p/4999.html is missing"),
+                buildOfManyOutputs());
+        assertEquals(List.of(), buildOfManyOutputs());
+    }
 }

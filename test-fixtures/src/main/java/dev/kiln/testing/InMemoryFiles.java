@@ -17,6 +17,7 @@ import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
+import dev.kiln.effects.StatOutputFiles;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.util.Map;
@@ -145,6 +146,9 @@ public final class InMemoryFiles implements Handler {
                 yield (R) spliced.sha256();
             }
             case StatOutputFile stat -> (R) Optional.ofNullable(output.get(stat.path().value())).map(Entry::stamp);
+            case StatOutputFiles stats -> (R) stats.paths().stream()
+                    .map(path -> Optional.ofNullable(output.get(path.value())).map(Entry::stamp))
+                    .toList();
             case DeleteOutputFile delete -> {
                 output.remove(delete.path().value());
                 yield (R) Unit.UNIT;
