@@ -699,30 +699,23 @@ public final class TraceStore {
 
         /** Reads the section that fills {@code data} from {@code from} to {@code to}. */
         static Section parse(byte[] data, int from, int to) throws IOException {
-            var in = new DataInputStream(new ByteArrayInputStream(data, from, to - from));
-            var strings = new String[in.readInt()];
-            int stringsFrom = to - in.available();
+            var in = new Cursor(data, from, to - from);
+            var strings = new String[in.atMost(in.readInt())];
+            int stringsFrom = in.position();
             for (int i = 0; i < strings.length; i++) {
-                strings[i] = in.readUTF();
+                strings[i] = in.readUtf();
             }
-            int stringsTo = to - in.available();
+            int stringsTo = in.position();
             int count = in.readInt();
             // In the order they lie, so that a store copying most of them copies runs of neighbours.
-            var bodies = new LinkedHashMap<String, int[]>(count * 2);
-            int position = to - in.available();
+            var bodies = new LinkedHashMap<String, int[]>(in.atMost(count) * 2);
             for (int i = 0; i < count; i++) {
                 var key = strings[in.readInt()];
                 int length = in.readInt();
-                if (length < 0 || length > in.available()) {
-                    throw new IOException("a trace runs past its section");
-                }
-                bodies.put(key, new int[] {position + 8, length});
-                in.skipNBytes(length);
-                position += 8 + length;
+                bodies.put(key, new int[] {in.position(), length});
+                in.skip(length);
             }
-            if (in.available() != 0) {
-                throw new IOException("bytes after the last trace");
-            }
+            in.expectEnd();
             return new Section(data, strings, stringsFrom, stringsTo, bodies, new StringIndexes(strings));
         }
     }
@@ -788,7 +781,9 @@ public final class TraceStore {
         /** Starts reading the rest on a thread of its own, once. */
         void readAhead() {
             if (section == null && readingAhead.compareAndSet(false, true)) {
-                Thread.ofPlatform().daemon().name("kiln-cache").start(this::section);
+                // The strings' indexes are for a save that copies the rest (one after many
+                // changes): made once the section is there for the build, which does not need them.
+                Thread.ofPlatform().daemon().name("kiln-cache").start(() -> section().indexes());
             }
         }
 
@@ -811,10 +806,7 @@ public final class TraceStore {
                     failure = Optional.of(CORRUPT);
                     return Section.EMPTY;
                 }
-                var read = Section.parse(bytes, 0, bytes.length);
-                // Made here, often on a thread of its own (readAhead), for the save that follows.
-                read.indexes();
-                return read;
+                return Section.parse(bytes, 0, bytes.length);
             } catch (IOException e) {
                 failure = Optional.of("the build cache cannot be read (" + e.getMessage() + ")");
             } catch (RuntimeException e) {
@@ -1017,9 +1009,10 @@ public final class TraceStore {
     }
 
     /**
-     * Reads one trace's body from the bytes it lies in, big-endian as {@link Buffer} writes it,
-     * and never past its end: a body cut short or grown is an {@link IOException}, as a damaged
-     * store must be. Read straight from the array, for the reason {@link Buffer#appendInt} gives.
+     * Reads a section or one trace's body from the bytes it lies in, big-endian as {@link Buffer}
+     * and {@link DataOutputStream} write it, and never past its end: bytes cut short or grown are
+     * an {@link IOException}, as a damaged store must be. Read straight from the array, for the
+     * reason {@link Buffer#appendInt} gives.
      */
     private static final class Cursor {
         private final byte[] data;
@@ -1034,7 +1027,7 @@ public final class TraceStore {
 
         private int take(int length) throws IOException {
             if (length < 0 || length > end - at) {
-                throw new IOException("a trace runs past its end");
+                throw new IOException("a length runs past the end of the bytes");
             }
             int from = at;
             at += length;
@@ -1062,6 +1055,31 @@ public final class TraceStore {
             return Arrays.copyOfRange(data, from, from + length);
         }
 
+        void skip(int length) throws IOException {
+            take(length);
+        }
+
+        /** Answers where the next byte lies in the array. */
+        int position() {
+            return at;
+        }
+
+        /**
+         * Reads a string as {@link DataOutputStream#writeUTF} wrote it: its length in two bytes,
+         * then its modified UTF-8. Nearly every string of a store is ASCII, whose bytes are its
+         * characters: those are copied as they are, the rest decoded as a data stream would.
+         */
+        String readUtf() throws IOException {
+            int length = (data[take(1)] & 0xff) << 8 | data[take(1)] & 0xff;
+            int from = take(length);
+            for (int i = from; i < from + length; i++) {
+                if (data[i] < 0) {
+                    return new DataInputStream(new ByteArrayInputStream(data, from - 2, length + 2)).readUTF();
+                }
+            }
+            return new String(data, from, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
         /** Answers {@code count}, or what is left of the body where that is less: a count read from damaged bytes sizes no list. */
         int atMost(int count) {
             return Math.max(0, Math.min(count, end - at));
@@ -1069,7 +1087,7 @@ public final class TraceStore {
 
         void expectEnd() throws IOException {
             if (at != end) {
-                throw new IOException("bytes after a trace's end");
+                throw new IOException("bytes after the end");
             }
         }
     }

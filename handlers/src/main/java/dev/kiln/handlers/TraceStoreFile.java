@@ -80,14 +80,27 @@ public final class TraceStoreFile {
         };
     }
 
-    /** Answers up to {@code length} bytes of {@code file} from {@code offset}: fewer where it ends. */
+    /** How many bytes a read asks the system for at a time. */
+    private static final int READ_BLOCK = 1 << 20;
+
+    /**
+     * Answers up to {@code length} bytes of {@code file} from {@code offset}: fewer where it ends.
+     * Read a block at a time: a channel reads into a heap buffer through a native one of the same
+     * size, which for the 35 MB rest of a 10,000-page store was a fresh 35 MB to allocate and fault in.
+     */
     private static byte[] read(Path file, long offset, int length) throws IOException {
         try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            var buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(length, channel.size() - offset)));
-            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
-                // Reads until the buffer is full or the file ends.
+            var bytes = new byte[(int) Math.max(0, Math.min(length, channel.size() - offset))];
+            int filled = 0;
+            while (filled < bytes.length) {
+                int read = channel.read(ByteBuffer.wrap(bytes, filled, Math.min(READ_BLOCK, bytes.length - filled)),
+                        offset + filled);
+                if (read < 0) {
+                    break;
+                }
+                filled += read;
             }
-            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
+            return filled < bytes.length ? Arrays.copyOf(bytes, filled) : bytes;
         }
     }
 

@@ -51,6 +51,25 @@ class TraceStoreTests {
     }
 
     @Test
+    void stringsOfAnyCharacterReadBackAsWritten() {
+        // ASCII strings are copied as they lie; others (accents, CJK, a character outside the BMP,
+        // NUL, which modified UTF-8 writes in two bytes) are decoded as a data stream would.
+        var text = List.of("content/\u00fcber.md", "content/\u65e5\u672c\u8a9e/x.md", "content/\ud83d\ude00.md",
+                "content/plain.md");
+        var inputs = new ArrayList<TraceInput>();
+        text.forEach(path -> inputs.add(new TraceInput.FileContent(SitePath.of(path), new FileStamp(1, 2), hash(3))));
+        inputs.add(new TraceInput.Volatile("it reads \u0000 the clock \u00e9"));
+        var odd = new PageTrace("page:\u00e9t\u00e9/index.html", Map.of("caf\u00e9", hash(1)), inputs,
+                List.of(new PageTrace.WrittenOutput(OutputPath.of("\u00e9t\u00e9/index.html"), null, hash(2))),
+                Bytes.utf8("value"));
+        var all = new ArrayList<>(traces(3));
+        all.add(odd);
+        var store = TraceStore.decode(TraceStore.of(VERSION, all).encode(), VERSION);
+        assertEquals(Optional.of(odd), store.reusable(odd.key()));
+        assertEquals(Optional.of(trace(2)), store.reusable(trace(2).key()));
+    }
+
+    @Test
     void aStoreMadeMostlyOfAnEarlierOnesTracesReadsBackTheSameAsOneWrittenAfresh() {
         var earlier = TraceStore.decode(TraceStore.of(VERSION, traces(20)).encode(), VERSION);
         var next = new ArrayList<PageTrace>();
