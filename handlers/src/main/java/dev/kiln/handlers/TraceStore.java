@@ -28,7 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 /**
@@ -37,11 +37,13 @@ import java.util.zip.CRC32;
  * sections carries a checksum, so a missing, truncated or corrupt store is recognised and set
  * aside, never trusted.
  *
- * <p>The first section, the head, holds the outermost traces (a whole build's); the rest holds
- * the others and is read only when one of them is asked for: a build whose outermost trace holds
- * reads the head alone, a few megabytes of tens. A store decodes a trace only when it is asked
- * for. Strings are kept once per section in a table and hashes as raw bytes, which keeps a
- * 10,000-page store to a few tens of megabytes.
+ * <p>The first section, the head, holds the outermost traces (a whole build's) and an index of
+ * the rest, which holds the others: a build whose outermost trace holds reads the head alone, a
+ * few megabytes of tens; one that asks for a few traces of the rest (a one-page edit asks for a
+ * few dozen) reads those alone, each with a checksum of its own, and one that asks for more reads
+ * the rest whole. A store decodes a trace only when it is asked for. Strings are kept once per
+ * section in a table and hashes as raw bytes, which keeps a 10,000-page store to a few tens of
+ * megabytes.
  *
  * <p>A build that changed a few traces need not write those tens of megabytes again: its store
  * can be written as a delta ({@link #writeDeltaTo}), a small second file holding the new head and
@@ -60,7 +62,7 @@ public final class TraceStore {
      */
     static final int DELTA_LIMIT = 256;
     /** The version of the byte format; a store of another format is set aside. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     /** The bytes before the head's own: the magic word, the format and the head's length. */
     private static final int PREFIX = MAGIC.length + 8;
     private static final String CORRUPT = "the build cache is corrupt";
@@ -287,8 +289,10 @@ public final class TraceStore {
             if (restLength < 0 || source.size() != PREFIX + headLength + 8L + restLength) {
                 return empty(kilnVersion, CORRUPT);
             }
-            var headSection = Section.parse(bytes, PREFIX + headLength - in.available(), PREFIX + headLength);
-            var rest = new Rest(source, PREFIX + headLength + 8L, restLength, restCrc);
+            int indexFrom = PREFIX + headLength - in.available();
+            var index = RestIndex.parse(bytes, indexFrom, PREFIX + headLength);
+            var headSection = Section.parse(bytes, indexFrom + index.encodedLength(), PREFIX + headLength);
+            var rest = new Rest(source, PREFIX + headLength + 8L, restLength, restCrc, index);
             var reusable = writtenBy.equals(kilnVersion) ? Optional.<String>empty()
                     : Optional.of("kiln version changed (" + writtenBy + " to " + kilnVersion + ")");
             return new TraceStore(kilnVersion, reusable, new ConcurrentHashMap<>(), headSection, rest, Set.of(), null,
@@ -337,6 +341,10 @@ public final class TraceStore {
             var baseWrittenBy = startIn.readUTF();
             int restLength = startIn.readInt();
             long restCrc = startIn.readLong();
+            // Then the index of its rest, which carries a checksum of its own.
+            int indexAt = start.length - startIn.available();
+            var indexBytes = source.read(PREFIX + (long) indexAt, RestIndex.lengthOf(start, indexAt, headLength - indexAt));
+            var index = RestIndex.parse(indexBytes, 0, indexBytes.length);
             var storedCrc = source.read(PREFIX + (long) headLength, 8);
             if (storedCrc.length < 8 || readLong(storedCrc, 0) != extended.headCrc() || !baseWrittenBy.equals(writtenBy)
                     || restLength < 0 || size != PREFIX + headLength + 8L + restLength) {
@@ -344,7 +352,7 @@ public final class TraceStore {
             }
             var headSection = Section.parse(delta, headFrom, headFrom + headSectionLength);
             var deltaSection = Section.parse(delta, headFrom + headSectionLength, prefix + length);
-            var rest = new Rest(source, PREFIX + headLength + 8L, restLength, restCrc);
+            var rest = new Rest(source, PREFIX + headLength + 8L, restLength, restCrc, index);
             return Optional.of(new TraceStore(kilnVersion, Optional.empty(), new ConcurrentHashMap<>(), headSection, rest,
                     Set.of(), null, false, deltaSection, extended));
         } catch (IOException | RuntimeException e) {
@@ -410,6 +418,7 @@ public final class TraceStore {
         headOut.writeInt(rest.size());
         headOut.writeLong(restCrc.getValue());
         headOut.flush();
+        RestIndex.write(rest, headBytes);
         encoded(headSection).writeTo(headBytes);
         headBytes.putInt(MAGIC.length + 4, headBytes.size() - PREFIX);
         var headCrc = new CRC32();
@@ -581,11 +590,11 @@ public final class TraceStore {
         table.writeTo(headerOut);
         headerOut.writeInt(count);
         headerOut.flush();
-        return new EncodedSection(header, traces);
+        return new EncodedSection(header, traces, table);
     }
 
     /** A section as encoded: its string table and count, then its traces, kept apart so that neither is copied. */
-    private record EncodedSection(Buffer header, Buffer traces) {
+    private record EncodedSection(Buffer header, Buffer traces, StringTable table) {
         int size() {
             return header.size() + traces.size();
         }
@@ -652,13 +661,22 @@ public final class TraceStore {
             return keepsBase ? base.trace(key) : Optional.empty();
         }
         var section = head.bodies().containsKey(key) ? head
-                : delta.bodies().containsKey(key) ? delta : rest.section();
+                : delta.bodies().containsKey(key) ? delta : rest.sectionIfWhole();
+        if (section == null) {
+            // A few traces of the rest are read alone, by its index; more, and the rest is read whole.
+            var alone = rest.traceAlone(key);
+            if (alone != null) {
+                alone.ifPresent(found -> decoded.put(key, found));
+                return alone;
+            }
+            section = rest.section();
+        }
         var body = section.bodies().get(key);
         if (body == null) {
             return Optional.empty();
         }
         try {
-            trace = readTrace(key, new Cursor(section.data(), body[0], body[1]), section.strings());
+            trace = readTrace(key, new Cursor(section.data(), body[0], body[1]), section.source());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -691,6 +709,11 @@ public final class TraceStore {
     private record Section(byte[] data, String[] strings, int stringsFrom, int stringsTo, Map<String, int[]> bodies,
             StringIndexes stringIndexes) {
         static final Section EMPTY = new Section(new byte[0], new String[0], 0, 0, Map.of(), new StringIndexes(new String[0]));
+
+        /** Answers the table's strings by index, for decoding a trace of this section. */
+        StringSource source() {
+            return index -> strings[index];
+        }
 
         /** Answers each string's index in the table, made on first use. */
         Map<String, Integer> indexes() {
@@ -749,20 +772,100 @@ public final class TraceStore {
      * says why.
      */
     private static final class Rest {
+        /** How many traces are read alone, by the index, before the rest is read whole. */
+        private static final int READ_ALONE = 64;
+
         private final Source source;
         private final long offset;
         private final int length;
         private final long crc;
+        private final RestIndex index;
         private volatile Section section;
         private volatile Optional<String> failure = Optional.empty();
-        private final AtomicBoolean readingAhead = new AtomicBoolean();
+        private final AtomicInteger readAlone = new AtomicInteger();
+        private volatile LazyStrings strings;
 
-        /** Reads the rest's {@code length} bytes from {@code offset}, whose checksum is {@code crc}, through {@code source}. */
-        Rest(Source source, long offset, int length, long crc) {
+        /**
+         * Reads the rest's {@code length} bytes from {@code offset}, whose checksum is {@code crc},
+         * through {@code source}; {@code index} tells where each trace lies in them.
+         */
+        Rest(Source source, long offset, int length, long crc, RestIndex index) {
             this.source = source;
             this.offset = offset;
             this.length = length;
             this.crc = crc;
+            this.index = index;
+        }
+
+        /** Answers the section where the rest was read whole (or could not be), else null. */
+        Section sectionIfWhole() {
+            return section;
+        }
+
+        /**
+         * Answers the trace of {@code key} read alone: its body, checked against the checksum the
+         * index gives, decoded with the strings it names. Answers null where the rest is to be
+         * read whole instead: after {@link #READ_ALONE} traces (a build that asks for many). A
+         * trace or strings not as the index says set the rest aside, as a damaged rest read
+         * whole is; a file that cannot be read, with the reason.
+         */
+        Optional<PageTrace> traceAlone(String key) {
+            if (failure.isPresent()) {
+                return Optional.empty();
+            }
+            if (readAlone.incrementAndGet() > READ_ALONE) {
+                return null;
+            }
+            try {
+                for (var at : index.bodiesOf(key)) {
+                    var bytes = read(offset + at.offset() - 8, at.length() + 8);
+                    var check = new CRC32();
+                    check.update(bytes, 8, Math.max(0, bytes.length - 8));
+                    if (bytes.length != at.length() + 8 || (int) check.getValue() != at.crc()) {
+                        failure = Optional.of(CORRUPT);
+                        return Optional.empty();
+                    }
+                    var strings = strings();
+                    if (strings.at(readInt(bytes, 0)).equals(key)) {
+                        return Optional.of(readTrace(key, new Cursor(bytes, 8, at.length()), strings));
+                    }
+                }
+                return Optional.empty();
+            } catch (UncheckedIOException e) {
+                failure = Optional.of("the build cache cannot be read (" + e.getCause().getMessage() + ")");
+            } catch (IOException | RuntimeException e) {
+                failure = Optional.of(CORRUPT);
+            }
+            return Optional.empty();
+        }
+
+        /** Reads bytes of the store; a failure to read them is unchecked, told apart from bytes that are damaged. */
+        private byte[] read(long from, int count) {
+            try {
+                return source.read(from, count);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Answers the rest's strings, their bytes read and checked on first use. */
+        private LazyStrings strings() throws IOException {
+            var read = strings;
+            if (read == null) {
+                synchronized (this) {
+                    if (strings == null) {
+                        var bytes = read(offset, index.stringsLength());
+                        var check = new CRC32();
+                        check.update(bytes);
+                        if (bytes.length != index.stringsLength() || check.getValue() != index.stringsCrc()) {
+                            throw new IOException("the rest's strings are not as its index says");
+                        }
+                        strings = LazyStrings.of(bytes);
+                    }
+                    read = strings;
+                }
+            }
+            return read;
         }
 
         Section section() {
@@ -780,10 +883,16 @@ public final class TraceStore {
 
         /** Starts reading the rest on a thread of its own, once. */
         void readAhead() {
-            if (section == null && readingAhead.compareAndSet(false, true)) {
-                // The strings' indexes are for a save that copies the rest (one after many
-                // changes): made once the section is there for the build, which does not need them.
-                Thread.ofPlatform().daemon().name("kiln-cache").start(() -> section().indexes());
+            if (section == null && strings == null && failure.isEmpty()) {
+                // The few traces an edit asks for are read alone: only the strings they name are
+                // read ahead, a fifteenth of the rest. A build asking for more reads it whole then.
+                Thread.ofPlatform().daemon().name("kiln-cache").start(() -> {
+                    try {
+                        strings();
+                    } catch (IOException | RuntimeException e) {
+                        // The trace asked for next finds the same and says why.
+                    }
+                });
             }
         }
 
@@ -792,9 +901,9 @@ public final class TraceStore {
             return section != null;
         }
 
-        /** Answers why the rest could not be used, once it was read. */
+        /** Answers why the rest could not be used, once it (or a trace of it) was read. */
         Optional<String> failure() {
-            return section == null ? Optional.empty() : failure;
+            return failure;
         }
 
         private Section load() {
@@ -899,6 +1008,12 @@ public final class TraceStore {
             });
         }
 
+        /** Answers the string of an index this table gave. */
+        String string(int index) {
+            int earlierCount = earlier == null ? 0 : earlier.strings().length;
+            return index < earlierCount ? earlier.strings()[index] : added.get(index - earlierCount);
+        }
+
         /** Writes the table: its size, then the earlier section's strings as they were written there, then the added ones. */
         void writeTo(DataOutputStream out) throws IOException {
             out.writeInt((earlier == null ? 0 : earlier.strings().length) + added.size());
@@ -958,21 +1073,21 @@ public final class TraceStore {
         out.appendBytes(value);
     }
 
-    private static PageTrace readTrace(String key, Cursor in, String[] strings) throws IOException {
+    private static PageTrace readTrace(String key, Cursor in, StringSource strings) throws IOException {
         int fingerprintCount = in.readInt();
         var fingerprints = new TreeMap<String, String>();
         for (int i = 0; i < fingerprintCount; i++) {
-            fingerprints.put(strings[in.readInt()], readHash(in));
+            fingerprints.put(strings.at(in.readInt()), readHash(in));
         }
         int inputCount = in.readInt();
         var inputs = new ArrayList<TraceInput>(in.atMost(inputCount));
         for (int i = 0; i < inputCount; i++) {
             int tag = in.readByte();
             inputs.add(switch (tag) {
-                case 1 -> new TraceInput.FileContent(SitePath.of(strings[in.readInt()]), readStamp(in), readHash(in));
-                case 2 -> new TraceInput.Existence(SitePath.of(strings[in.readInt()]), in.readBoolean());
-                case 3 -> new TraceInput.Listing(SitePath.of(strings[in.readInt()]), readHash(in));
-                case 4 -> new TraceInput.Volatile(strings[in.readInt()]);
+                case 1 -> new TraceInput.FileContent(SitePath.of(strings.at(in.readInt())), readStamp(in), readHash(in));
+                case 2 -> new TraceInput.Existence(SitePath.of(strings.at(in.readInt())), in.readBoolean());
+                case 3 -> new TraceInput.Listing(SitePath.of(strings.at(in.readInt())), readHash(in));
+                case 4 -> new TraceInput.Volatile(strings.at(in.readInt()));
                 case 5 -> new TraceInput.Deadline(java.time.Instant.ofEpochSecond(in.readLong(), in.readInt()));
                 default -> throw new IOException("unknown input tag " + tag);
             });
@@ -980,7 +1095,7 @@ public final class TraceStore {
         int outputCount = in.readInt();
         var outputs = new ArrayList<PageTrace.WrittenOutput>(in.atMost(outputCount));
         for (int i = 0; i < outputCount; i++) {
-            outputs.add(new PageTrace.WrittenOutput(OutputPath.of(strings[in.readInt()]), readStamp(in), readHash(in)));
+            outputs.add(new PageTrace.WrittenOutput(OutputPath.of(strings.at(in.readInt())), readStamp(in), readHash(in)));
         }
         var value = in.read(in.readInt());
         in.expectEnd();
@@ -1059,6 +1174,11 @@ public final class TraceStore {
             take(length);
         }
 
+        int readUnsignedShort() throws IOException {
+            int from = take(2);
+            return (data[from] & 0xff) << 8 | data[from + 1] & 0xff;
+        }
+
         /** Answers where the next byte lies in the array. */
         int position() {
             return at;
@@ -1070,7 +1190,7 @@ public final class TraceStore {
          * characters: those are copied as they are, the rest decoded as a data stream would.
          */
         String readUtf() throws IOException {
-            int length = (data[take(1)] & 0xff) << 8 | data[take(1)] & 0xff;
+            int length = readUnsignedShort();
             int from = take(length);
             for (int i = from; i < from + length; i++) {
                 if (data[i] < 0) {
@@ -1089,6 +1209,184 @@ public final class TraceStore {
             if (at != end) {
                 throw new IOException("bytes after the end");
             }
+        }
+    }
+
+    /** Where a trace's strings come from, by index: a section's table, or a rest's strings read as traces name them. */
+    @FunctionalInterface
+    private interface StringSource {
+        String at(int index) throws IOException;
+    }
+
+    /**
+     * The strings of a rest, kept as their bytes and decoded one at a time as the traces read
+     * alone name them: an edit decodes a few dozen of the tens of thousands.
+     */
+    private static final class LazyStrings implements StringSource {
+        private final byte[] bytes;
+        private final int[] offsets;
+        private final String[] decoded;
+
+        private LazyStrings(byte[] bytes, int[] offsets) {
+            this.bytes = bytes;
+            this.offsets = offsets;
+            this.decoded = new String[offsets.length];
+        }
+
+        /** Reads the table in {@code bytes} (its count, then each string as writeUTF wrote it) as far as where each string lies. */
+        static LazyStrings of(byte[] bytes) throws IOException {
+            var in = new Cursor(bytes, 0, bytes.length);
+            int count = in.readInt();
+            if (count < 0 || count > bytes.length / 2) {
+                throw new IOException("a string table of " + count + " strings in " + bytes.length + " bytes");
+            }
+            var offsets = new int[count];
+            for (int i = 0; i < count; i++) {
+                offsets[i] = in.position();
+                in.skip(in.readUnsignedShort());
+            }
+            in.expectEnd();
+            return new LazyStrings(bytes, offsets);
+        }
+
+        @Override
+        public synchronized String at(int index) throws IOException {
+            var string = decoded[index];
+            if (string == null) {
+                string = new Cursor(bytes, offsets[index], bytes.length - offsets[index]).readUtf();
+                decoded[index] = string;
+            }
+            return string;
+        }
+    }
+
+    /**
+     * Where each trace of a store's rest lies, kept in its head so that a build asking for a few
+     * of them (a one-page edit asks for two) reads those alone instead of tens of megabytes: the
+     * length and checksum of the rest's string table, then for each trace the hash of its key,
+     * where its body lies in the rest, its length and its checksum, sorted by hash; then a
+     * checksum of the index itself (a delta reads it without the rest of the head).
+     *
+     * @param stringsLength how many bytes the string table takes at the start of the rest
+     * @param stringsCrc the table's checksum
+     * @param entries the entries, {@link #ENTRY} bytes each
+     * @param count how many entries there are
+     */
+    private record RestIndex(int stringsLength, long stringsCrc, byte[] entries, int count) {
+        static final int ENTRY = 20;
+        /** The bytes of an index besides its entries: the table's length, checksum, the count, then the index's checksum. */
+        private static final int FIXED = 4 + 8 + 4 + 8;
+
+        /** Where a trace's body lies in the rest, how long it is and its checksum. */
+        record Body(int offset, int length, int crc) {
+        }
+
+        /** Answers how many bytes the index takes as written. */
+        int encodedLength() {
+            return FIXED + count * ENTRY;
+        }
+
+        /**
+         * Answers how many bytes the index starting at {@code at} in {@code start} takes, from its
+         * count, where at most {@code available} bytes can be its.
+         */
+        static int lengthOf(byte[] start, int at, int available) throws IOException {
+            if (at + 16 > start.length) {
+                throw new IOException("the head ends before its rest's index");
+            }
+            long length = FIXED + (long) readInt(start, at + 12) * ENTRY;
+            if (readInt(start, at + 12) < 0 || length > available) {
+                throw new IOException("the rest's index runs past the head");
+            }
+            return (int) length;
+        }
+
+        /** Reads the index that starts at {@code from} in {@code bytes}, checking its checksum; it ends before {@code to}. */
+        static RestIndex parse(byte[] bytes, int from, int to) throws IOException {
+            var in = new Cursor(bytes, from, to - from);
+            int stringsLength = in.readInt();
+            long stringsCrc = in.readLong();
+            int count = in.readInt();
+            if (stringsLength < 4 || count < 0 || count > (to - from) / ENTRY) {
+                throw new IOException("the rest's index is damaged");
+            }
+            int entriesAt = in.position();
+            in.skip(count * ENTRY);
+            var check = new CRC32();
+            check.update(bytes, from, in.position() - from);
+            if (in.readLong() != check.getValue()) {
+                throw new IOException("the rest's index is damaged");
+            }
+            return new RestIndex(stringsLength, stringsCrc, Arrays.copyOfRange(bytes, entriesAt, entriesAt + count * ENTRY),
+                    count);
+        }
+
+        /** Answers the bodies whose key has the hash of {@code key}: one, or more where keys collide, or none. */
+        List<Body> bodiesOf(String key) {
+            long hash = keyHash(key);
+            int low = 0;
+            int high = count;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (Long.compare(readLong(entries, middle * ENTRY), hash) < 0) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            var bodies = new ArrayList<Body>(1);
+            for (int i = low; i < count && readLong(entries, i * ENTRY) == hash; i++) {
+                int at = i * ENTRY + 8;
+                bodies.add(new Body(readInt(entries, at), readInt(entries, at + 4), readInt(entries, at + 8)));
+            }
+            return bodies;
+        }
+
+        /** Appends the index of {@code rest} (as encoded for a store's rest) to {@code out}. */
+        static void write(EncodedSection rest, Buffer out) {
+            var traces = rest.traces().array();
+            int tracesAt = rest.header().size();
+            int count = readInt(rest.header().array(), tracesAt - 4);
+            var hashes = new long[count];
+            var bodies = new int[count][];
+            int position = 0;
+            for (int i = 0; i < count; i++) {
+                int length = readInt(traces, position + 4);
+                var check = new CRC32();
+                check.update(traces, position + 8, length);
+                hashes[i] = keyHash(rest.table().string(readInt(traces, position)));
+                bodies[i] = new int[] {tracesAt + position + 8, length, (int) check.getValue()};
+                position += 8 + length;
+            }
+            var order = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> hashes[a] != hashes[b] ? Long.compare(hashes[a], hashes[b]) : Integer.compare(a, b));
+            var strings = new CRC32();
+            strings.update(rest.header().array(), 0, tracesAt - 4);
+            int from = out.size();
+            out.appendInt(tracesAt - 4);
+            out.appendLong(strings.getValue());
+            out.appendInt(count);
+            for (int i : order) {
+                out.appendLong(hashes[i]);
+                out.appendInt(bodies[i][0]);
+                out.appendInt(bodies[i][1]);
+                out.appendInt(bodies[i][2]);
+            }
+            var check = new CRC32();
+            check.update(out.array(), from, out.size() - from);
+            out.appendLong(check.getValue());
+        }
+
+        /** A 64-bit FNV-1a hash of a key's characters. */
+        static long keyHash(String key) {
+            long hash = 0xcbf29ce484222325L;
+            for (int i = 0; i < key.length(); i++) {
+                hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+            }
+            return hash;
         }
     }
 }

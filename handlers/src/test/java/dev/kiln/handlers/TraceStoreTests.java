@@ -170,7 +170,7 @@ class TraceStoreTests {
         assertEquals(headReads, reads.get(), "the head alone answers the outermost trace");
         assertEquals(Optional.of(trace(4)), store.reusable("page:p4/index.html"));
         assertEquals(Optional.of(trace(9)), store.reusable("page:p9/index.html"));
-        assertEquals(headReads + 1, reads.get(), "the rest is read once, when first needed");
+        assertEquals(headReads + 3, reads.get(), "a few traces are read alone: the rest's strings once, then each trace");
         // Updated after a build that ran the outermost computation again: it stays in the head.
         var again = new PageTrace("site", Map.of(), List.of(), List.of(), Bytes.utf8("again"));
         var updated = TraceStore.updated(VERSION, store, List.of(again, trace(30)), Set.of("site")).encode().toArray();
@@ -179,6 +179,37 @@ class TraceStoreTests {
         assertEquals(Optional.of(again), next.reusable("site"));
         assertEquals(0, reads.get());
         assertEquals(22, next.traces().size());
+    }
+
+    @Test
+    void aBuildAskingForManyTracesReadsTheRestWhole() throws java.io.IOException {
+        var reads = new AtomicInteger();
+        var store = read(withOuter(100), reads);
+        int headReads = reads.get();
+        for (int n = 0; n < 100; n++) {
+            assertEquals(Optional.of(trace(n)), store.reusable("page:p" + n + "/index.html"));
+        }
+        assertEquals(Optional.empty(), store.reusable("page:none/index.html"));
+        // The strings, 64 traces alone, then the rest whole, once.
+        assertEquals(headReads + 1 + 64 + 1, reads.get());
+        assertEquals(Optional.empty(), store.notReusable());
+        assertEquals(101, store.traces().size());
+    }
+
+    @Test
+    void aTraceReadAloneWhoseBytesAreNotAsTheIndexSaysSetsTheStoreAside() throws java.io.IOException {
+        var bytes = withOuter(5);
+        var damaged = bytes.clone();
+        // The last byte of the last trace's body (its value): the head and the strings still hold.
+        damaged[damaged.length - 1] ^= 1;
+        var store = TraceStore.read(new FileLike(bytes, damaged, new AtomicInteger()), VERSION);
+        assertEquals(Optional.of(OUTER), store.reusable("site"));
+        var found = new ArrayList<Optional<PageTrace>>();
+        for (int n = 0; n < 5; n++) {
+            found.add(store.reusable("page:p" + n + "/index.html"));
+        }
+        assertTrue(found.contains(Optional.empty()), "the damaged trace is not given");
+        assertEquals(Optional.of("the build cache is corrupt"), store.notReusable());
     }
 
     @Test
