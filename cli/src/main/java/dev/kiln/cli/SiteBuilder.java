@@ -104,7 +104,16 @@ final class SiteBuilder {
 
     /** Reads a site's {@code kiln.yaml} through a stack that can only read the site. */
     static SiteConfig loadConfig(Path siteRoot) {
-        return HandlerStack.of(FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"))).run(SiteConfig::load);
+        return loadConfig(readingOnly(siteRoot));
+    }
+
+    private static SiteConfig loadConfig(FileSystemHandler siteFiles) {
+        return HandlerStack.of(siteFiles).run(SiteConfig::load);
+    }
+
+    /** Answers a file handler that can only read the site (its output is a folder nothing writes to). */
+    private static FileSystemHandler readingOnly(Path siteRoot) {
+        return FileSystemHandler.of(siteRoot, siteRoot.resolve(".kiln-nothing"));
     }
 
     /** Answers the build cache's folder, once a build has found it. */
@@ -187,9 +196,11 @@ final class SiteBuilder {
     private Outcome build(boolean keepLastBuild) {
         long start = System.nanoTime();
         var siteRoot = SiteFolders.checkedSite(request.site());
+        // The other core walks the site while this one reads the config and the cache.
+        var siteFiles = readingOnly(siteRoot).listingAhead(SiteBuild.LISTED_FOLDERS);
         SiteConfig config;
         try {
-            config = loadConfig(siteRoot);
+            config = loadConfig(siteFiles);
         } catch (SiteException e) {
             kept = null;
             return new Outcome(BuildResult.failed(e.toProblem()), Map.of(), MetricsHandler.create(), null,
@@ -198,8 +209,7 @@ final class SiteBuilder {
         var folders = SiteFolders.of(siteRoot, request.output() != null ? request.output() : siteRoot.resolve(config.output()));
         var cacheFile = TraceStoreFile.in(siteRoot.resolve(config.cacheDir()));
         var metrics = MetricsHandler.create();
-        // The other core walks the site while this one reads the cache.
-        var files = FileSystemHandler.of(folders.site(), folders.output()).listingAhead(SiteBuild.LISTED_FOLDERS);
+        var files = siteFiles.writingTo(folders.output());
         long loading = System.nanoTime();
         var previous = remembered != null && cacheFile.equals(storeFile) ? remembered : cacheFile.load(version);
         metrics.recordPhase("load cache", System.nanoTime() - loading);

@@ -73,18 +73,36 @@ public final class FileSystemHandler implements Handler {
      * second system call. A stamp taken at the listing is older than any read after it, which is
      * the safe side for traces. One handler serves one build, so the stamps never outlive it.
      */
-    private final Map<String, FileStamp> listedStamps = new ConcurrentHashMap<>(1 << 14);
+    private final Map<String, FileStamp> listedStamps;
     /** The listings {@link #listingAhead} started, by folder. */
-    private final Map<SitePath, CompletableFuture<List<SitePath>>> listedAhead = new ConcurrentHashMap<>();
+    private final Map<SitePath, CompletableFuture<List<SitePath>>> listedAhead;
 
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
         this.outputRoot = outputRoot.toAbsolutePath().normalize();
+        this.listedStamps = new ConcurrentHashMap<>(1 << 14);
+        this.listedAhead = new ConcurrentHashMap<>();
+    }
+
+    private FileSystemHandler(FileSystemHandler listing, Path outputRoot) {
+        this.siteRoot = listing.siteRoot;
+        this.outputRoot = outputRoot.toAbsolutePath().normalize();
+        this.listedStamps = listing.listedStamps;
+        this.listedAhead = listing.listedAhead;
     }
 
     /** Answers a handler reading {@code siteRoot} and writing {@code outputRoot}. */
     public static FileSystemHandler of(Path siteRoot, Path outputRoot) {
         return new FileSystemHandler(siteRoot, outputRoot);
+    }
+
+    /**
+     * Answers a handler reading the same site folder, with the listings this one started ahead
+     * and the stamps they saw, and writing to {@code outputRoot}: a build starts walking its site
+     * before its config says where the output goes.
+     */
+    public FileSystemHandler writingTo(Path outputRoot) {
+        return new FileSystemHandler(this, outputRoot);
     }
 
     /**
