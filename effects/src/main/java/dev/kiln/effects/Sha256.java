@@ -13,6 +13,16 @@ import java.security.NoSuchAlgorithmException;
 public final class Sha256 {
     /** The lower-case hex digits, as bytes. */
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+    /** The value of each Latin-1 character as a hex digit, -1 for one that is none. */
+    private static final byte[] VALUES = new byte[256];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int digit = 0; digit < 16; digit++) {
+            VALUES[Character.forDigit(digit, 16)] = (byte) digit;
+            VALUES[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;
+        }
+    }
 
     private final MessageDigest digest;
 
@@ -58,27 +68,21 @@ public final class Sha256 {
      * @throws IllegalArgumentException where {@code hex} is of odd length or holds another character
      */
     public static byte[] bytesOfHex(String hex) {
-        if (hex.length() % 2 != 0) {
+        // The text's Latin-1 bytes (a plain copy for hex digits; any other character becomes '?'),
+        // read through a table: a save encodes tens of thousands of hashes, mostly interpreted.
+        var text = hex.getBytes(StandardCharsets.ISO_8859_1);
+        if (text.length % 2 != 0) {
             throw new IllegalArgumentException("an odd number of hex digits: " + hex);
         }
-        var bytes = new byte[hex.length() / 2];
+        var bytes = new byte[text.length / 2];
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) (digit(hex, 2 * i) << 4 | digit(hex, 2 * i + 1));
+            int high = VALUES[text[2 * i] & 0xff];
+            int low = VALUES[text[2 * i + 1] & 0xff];
+            if ((high | low) < 0) {
+                throw new IllegalArgumentException("not a hex digit in " + hex);
+            }
+            bytes[i] = (byte) (high << 4 | low);
         }
         return bytes;
-    }
-
-    private static int digit(String hex, int at) {
-        char c = hex.charAt(at);
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        throw new IllegalArgumentException("not a hex digit: '" + c + "' in " + hex);
     }
 }
