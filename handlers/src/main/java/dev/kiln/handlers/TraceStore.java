@@ -85,6 +85,12 @@ public final class TraceStore {
     private final Section delta;
     /** For a store read from bytes: which bytes they were, as a delta written on top of them names them; else null. */
     private final BaseIdentity identity;
+    /**
+     * For a store read from bytes: where each entry of a trace decoded from its head lies in the
+     * head's bytes (the inputs', then the outputs', each with the end of the last), so that a
+     * trace made of most of the same entries can copy their bytes.
+     */
+    private final Map<PageTrace, int[][]> headEntries = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** Which bytes of a whole store a delta extends: their size, and the checksum stored after their head. */
     private record BaseIdentity(long size, long headCrc) {
@@ -467,7 +473,10 @@ public final class TraceStore {
      */
     public void writeDeltaTo(OutputStream out) throws IOException {
         var keys = deltaKeys().orElseThrow(() -> new IllegalStateException("this store cannot be written as a delta"));
-        var headSection = section(List.copyOf(new TreeSet<>(headKeys())), null);
+        // The head's traces (the whole build's, which an edit changes in a handful of entries) keep
+        // the base head's strings, so that the entries they share with the traces read from it are
+        // copied as they lie there.
+        var headSection = section(List.copyOf(new TreeSet<>(headKeys())), null, base);
         var deltaSection = section(keys, null);
         var payload = new Buffer(headSection.size() + deltaSection.size() + 1024);
         var payloadOut = new DataOutputStream(payload);
@@ -534,6 +543,16 @@ public final class TraceStore {
      * undecoded, is copied from its bytes where most are.
      */
     private EncodedSection section(List<String> keys, TraceStore source) throws IOException {
+        return section(keys, source, null);
+    }
+
+    /**
+     * Encodes a section as {@link #section(List, TraceStore)} does; where {@code entriesFrom} (a
+     * store read from bytes) is given and no trace is copied whole, the section's strings start
+     * with those of its head, and each trace that shares entries with the one of the same key
+     * decoded from that head copies their bytes.
+     */
+    private EncodedSection section(List<String> keys, TraceStore source, TraceStore entriesFrom) throws IOException {
         var copyFrom = source == null ? null : source.rest.section();
         // Where each trace's body lies in the source's rest, for those whose bytes can be copied.
         var copyable = new int[keys.size()][];
@@ -545,7 +564,8 @@ public final class TraceStore {
         // Reusing the source's bytes means keeping its string table, strings of gone traces too:
         // worth it only while most traces are the source's.
         var from = copyableCount * 2 > keys.size() ? copyFrom : null;
-        var table = new StringTable(from);
+        var entriesHead = from == null && entriesFrom != null ? entriesFrom.head : null;
+        var table = new StringTable(from != null ? from : entriesHead);
         // Sized from the section it comes from: a 30 MB section grown from 64 KB is copied 9 times.
         var traces = new Buffer(from == null ? 1 << 16 : from.data().length + (1 << 16));
         int count = 0;
@@ -578,7 +598,7 @@ public final class TraceStore {
             // The length, written once the trace is.
             traces.appendInt(0);
             int start = traces.size();
-            writeTrace(traces, trace, table);
+            writeTrace(traces, trace, table, entriesHead == null ? null : entriesFrom.earlierEntries(key));
             traces.putInt(start - 4, traces.size() - start);
             count++;
         }
@@ -632,6 +652,20 @@ public final class TraceStore {
                 identity);
     }
 
+    /** Answers where the entries of the trace of {@code key} this store decoded from its head lie, or null. */
+    private EarlierEntries earlierEntries(String key) {
+        var trace = decoded.get(key);
+        var starts = trace == null ? null : headEntries.get(trace);
+        return starts == null ? null : new EarlierEntries(trace, starts[0], starts[1], head.data());
+    }
+
+    /**
+     * A trace decoded from a head, with where each of its inputs and outputs lies in the head's
+     * bytes (each array ending with the end of the last entry).
+     */
+    private record EarlierEntries(PageTrace trace, int[] inputStarts, int[] outputStarts, byte[] data) {
+    }
+
     /** Answers whether this store was read from bytes and {@code trace} is the very one it decoded. */
     private boolean holdsBytesOf(PageTrace trace) {
         return head != null && trace != null && decoded.get(trace.key()) == trace;
@@ -676,7 +710,8 @@ public final class TraceStore {
             return Optional.empty();
         }
         try {
-            trace = readTrace(key, new Cursor(section.data(), body[0], body[1]), section.source());
+            trace = readTrace(key, new Cursor(section.data(), body[0], body[1]), section.source(),
+                    section == head ? headEntries : null);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -827,7 +862,7 @@ public final class TraceStore {
                     }
                     var strings = strings();
                     if (strings.at(readInt(bytes, 0)).equals(key)) {
-                        return Optional.of(readTrace(key, new Cursor(bytes, 8, at.length()), strings));
+                        return Optional.of(readTrace(key, new Cursor(bytes, 8, at.length()), strings, null));
                     }
                 }
                 return Optional.empty();
@@ -964,9 +999,14 @@ public final class TraceStore {
 
         /** Appends bytes. */
         void appendBytes(byte[] bytes) {
-            room(bytes.length);
-            System.arraycopy(bytes, 0, buf, count, bytes.length);
-            count += bytes.length;
+            appendBytes(bytes, 0, bytes.length);
+        }
+
+        /** Appends {@code length} bytes of {@code bytes} from {@code from}. */
+        void appendBytes(byte[] bytes, int from, int length) {
+            room(length);
+            System.arraycopy(bytes, from, buf, count, length);
+            count += length;
         }
 
         private void room(int more) {
@@ -1026,54 +1066,118 @@ public final class TraceStore {
         }
     }
 
-    private static void writeTrace(Buffer out, PageTrace trace, StringTable table) {
+    /**
+     * Encodes a trace's body; where {@code earlier} is given (a trace decoded from the section whose
+     * strings {@code table} starts with), runs of entries equal to the earlier trace's at the same
+     * places are copied as they lie in its bytes: a trace that kept its earlier one (an edit of a
+     * page's words keeps the whole build's) differs from it in a handful of entries.
+     */
+    private static void writeTrace(Buffer out, PageTrace trace, StringTable table, EarlierEntries earlier) {
         out.appendInt(trace.fingerprints().size());
         for (var entry : trace.fingerprints().entrySet()) {
             out.appendInt(table.index(entry.getKey()));
             writeHash(out, entry.getValue());
         }
-        out.appendInt(trace.inputs().size());
-        for (var input : trace.inputs()) {
-            switch (input) {
-                case TraceInput.FileContent file -> {
-                    out.appendByte(1);
-                    out.appendInt(table.index(file.path().value()));
-                    writeStamp(out, file.stamp());
-                    writeHash(out, file.sha256());
-                }
-                case TraceInput.Existence existence -> {
-                    out.appendByte(2);
-                    out.appendInt(table.index(existence.path().value()));
-                    out.appendByte(existence.exists() ? 1 : 0);
-                }
-                case TraceInput.Listing listing -> {
-                    out.appendByte(3);
-                    out.appendInt(table.index(listing.folder().value()));
-                    writeHash(out, listing.sha256());
-                }
-                case TraceInput.Volatile volatileInput -> {
-                    out.appendByte(4);
-                    out.appendInt(table.index(volatileInput.what()));
-                }
-                case TraceInput.Deadline deadline -> {
-                    out.appendByte(5);
-                    out.appendLong(deadline.moment().getEpochSecond());
-                    out.appendInt(deadline.moment().getNano());
-                }
+        var inputs = trace.inputs();
+        out.appendInt(inputs.size());
+        var earlierInputs = earlier == null ? List.<TraceInput>of() : earlier.trace().inputs();
+        for (int i = 0; i < inputs.size(); ) {
+            int same = sameRun(inputs, earlierInputs, i);
+            if (same > i) {
+                out.appendBytes(earlier.data(), earlier.inputStarts()[i], earlier.inputStarts()[same] - earlier.inputStarts()[i]);
+                i = same;
+                continue;
             }
+            writeInput(out, inputs.get(i), table);
+            i++;
         }
-        out.appendInt(trace.outputs().size());
-        for (var output : trace.outputs()) {
+        var outputs = trace.outputs();
+        out.appendInt(outputs.size());
+        var earlierOutputs = earlier == null ? List.<PageTrace.WrittenOutput>of() : earlier.trace().outputs();
+        for (int i = 0; i < outputs.size(); ) {
+            int same = sameRun(outputs, earlierOutputs, i);
+            if (same > i) {
+                out.appendBytes(earlier.data(), earlier.outputStarts()[i], earlier.outputStarts()[same] - earlier.outputStarts()[i]);
+                i = same;
+                continue;
+            }
+            var output = outputs.get(i);
             out.appendInt(table.index(output.path().value()));
             writeStamp(out, output.stamp());
             writeHash(out, output.sha256());
+            i++;
         }
         var value = trace.value().toArray();
         out.appendInt(value.length);
         out.appendBytes(value);
     }
 
-    private static PageTrace readTrace(String key, Cursor in, StringSource strings) throws IOException {
+    /** Answers where the run of entries from {@code from} equal to those of {@code earlier} at the same places ends. */
+    private static <T> int sameRun(List<T> entries, List<T> earlier, int from) {
+        int end = from;
+        while (end < entries.size() && end < earlier.size() && sameEntry(entries.get(end), earlier.get(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Answers whether two entries are equal, as their records would say, for the kinds a large
+     * trace is made of (and false for the others, which are then written again): compared field
+     * by field, since a record's own equals runs through method handles, slow when interpreted.
+     */
+    private static boolean sameEntry(Object entry, Object earlier) {
+        if (entry == earlier) {
+            return true;
+        }
+        if (entry instanceof TraceInput.FileContent a && earlier instanceof TraceInput.FileContent b) {
+            return a.path().equals(b.path()) && java.util.Objects.equals(a.stamp(), b.stamp()) && a.sha256().equals(b.sha256());
+        }
+        if (entry instanceof TraceInput.Existence a && earlier instanceof TraceInput.Existence b) {
+            return a.path().equals(b.path()) && a.exists() == b.exists();
+        }
+        if (entry instanceof PageTrace.WrittenOutput a && earlier instanceof PageTrace.WrittenOutput b) {
+            return a.path().equals(b.path()) && java.util.Objects.equals(a.stamp(), b.stamp()) && a.sha256().equals(b.sha256());
+        }
+        return false;
+    }
+
+    private static void writeInput(Buffer out, TraceInput input, StringTable table) {
+        switch (input) {
+            case TraceInput.FileContent file -> {
+                out.appendByte(1);
+                out.appendInt(table.index(file.path().value()));
+                writeStamp(out, file.stamp());
+                writeHash(out, file.sha256());
+            }
+            case TraceInput.Existence existence -> {
+                out.appendByte(2);
+                out.appendInt(table.index(existence.path().value()));
+                out.appendByte(existence.exists() ? 1 : 0);
+            }
+            case TraceInput.Listing listing -> {
+                out.appendByte(3);
+                out.appendInt(table.index(listing.folder().value()));
+                writeHash(out, listing.sha256());
+            }
+            case TraceInput.Volatile volatileInput -> {
+                out.appendByte(4);
+                out.appendInt(table.index(volatileInput.what()));
+            }
+            case TraceInput.Deadline deadline -> {
+                out.appendByte(5);
+                out.appendLong(deadline.moment().getEpochSecond());
+                out.appendInt(deadline.moment().getNano());
+            }
+        }
+    }
+
+    /**
+     * Decodes a trace's body; where {@code entries} is given, notes there where each of its inputs
+     * and outputs lies in the bytes.
+     */
+    private static PageTrace readTrace(String key, Cursor in, StringSource strings, Map<PageTrace, int[][]> entries)
+            throws IOException {
         int fingerprintCount = in.readInt();
         var fingerprints = new TreeMap<String, String>();
         for (int i = 0; i < fingerprintCount; i++) {
@@ -1081,7 +1185,11 @@ public final class TraceStore {
         }
         int inputCount = in.readInt();
         var inputs = new ArrayList<TraceInput>(in.atMost(inputCount));
+        var inputStarts = entries == null ? null : new int[in.atMost(inputCount) + 1];
         for (int i = 0; i < inputCount; i++) {
+            if (inputStarts != null) {
+                inputStarts[i] = in.position();
+            }
             int tag = in.readByte();
             inputs.add(switch (tag) {
                 case 1 -> new TraceInput.FileContent(SitePath.of(strings.at(in.readInt())), readStamp(in), readHash(in));
@@ -1092,14 +1200,28 @@ public final class TraceStore {
                 default -> throw new IOException("unknown input tag " + tag);
             });
         }
+        if (inputStarts != null) {
+            inputStarts[inputCount] = in.position();
+        }
         int outputCount = in.readInt();
         var outputs = new ArrayList<PageTrace.WrittenOutput>(in.atMost(outputCount));
+        var outputStarts = entries == null ? null : new int[in.atMost(outputCount) + 1];
         for (int i = 0; i < outputCount; i++) {
+            if (outputStarts != null) {
+                outputStarts[i] = in.position();
+            }
             outputs.add(new PageTrace.WrittenOutput(OutputPath.of(strings.at(in.readInt())), readStamp(in), readHash(in)));
+        }
+        if (outputStarts != null) {
+            outputStarts[outputCount] = in.position();
         }
         var value = in.read(in.readInt());
         in.expectEnd();
-        return new PageTrace(key, fingerprints, inputs, outputs, Bytes.wrap(value));
+        var trace = new PageTrace(key, fingerprints, inputs, outputs, Bytes.wrap(value));
+        if (entries != null) {
+            entries.put(trace, new int[][] {inputStarts, outputStarts});
+        }
+        return trace;
     }
 
     /** Hashes are 64 hex digits in memory and 32 bytes on disk. */

@@ -275,6 +275,49 @@ class TraceStoreTests {
     }
 
     @Test
+    void aWholeBuildsTraceThatKeptMostOfItsEntriesReadsBackFromADeltaAsMade() {
+        // As a body edit keeps the whole build's earlier trace: its entries (or equal ones), a few
+        // replaced, one added; the delta's head copies those it shares with the trace it was read as.
+        var inputs = new ArrayList<TraceInput>();
+        var outputs = new ArrayList<PageTrace.WrittenOutput>();
+        for (int n = 0; n < 300; n++) {
+            inputs.add(new TraceInput.FileContent(SitePath.of("content/p" + n + ".md"), new FileStamp(n, 7L * n), hash(n)));
+            inputs.add(new TraceInput.Existence(SitePath.of("layouts/p" + n + ".hbs"), n % 2 == 0));
+            outputs.add(new PageTrace.WrittenOutput(OutputPath.of("p" + n + "/index.html"), new FileStamp(n, n), hash(n + 7)));
+        }
+        inputs.add(new TraceInput.Volatile("it reads the clock"));
+        var site = new PageTrace("site", Map.of("config", hash(1)), inputs, outputs, Bytes.utf8("whole"));
+        var all = new ArrayList<>(traces(10));
+        all.add(site);
+        var base = TraceStore.of(VERSION, all, null, Set.of("site")).encode();
+        var store = TraceStore.decode(base, VERSION);
+        var read = store.reusable("site").orElseThrow();
+        var keptInputs = new ArrayList<>(read.inputs());
+        keptInputs.set(0, new TraceInput.FileContent(SitePath.of("content/p0.md"), new FileStamp(1, 2), hash(1000)));
+        keptInputs.set(301, new TraceInput.Existence(SitePath.of("layouts/p150.hbs"), false));
+        // Equal, not the same object: as the search index's trace, read apart, hands the whole build's.
+        keptInputs.set(400, new TraceInput.FileContent(SitePath.of("content/p200.md"), new FileStamp(200, 1400), hash(200)));
+        keptInputs.add(new TraceInput.Listing(SitePath.of("content/\u00e9t\u00e9"), hash(1002)));
+        var keptOutputs = new ArrayList<>(read.outputs());
+        keptOutputs.set(299, new PageTrace.WrittenOutput(OutputPath.of("p299/index.html"), new FileStamp(5, 6), hash(1003)));
+        keptOutputs.set(3, new PageTrace.WrittenOutput(OutputPath.of("p3/index.html"), null, hash(1004)));
+        var edited = new PageTrace("site", Map.of("config", hash(1), "new", hash(2)), keptInputs, keptOutputs,
+                Bytes.utf8("edited"));
+        var updated = TraceStore.updated(VERSION, store, List.of(edited, changed(4)), Set.of("site"));
+        assertTrue(updated.writableAsDelta());
+        var withDelta = TraceStore.decode(base, updated.encodeDelta(), VERSION);
+        assertEquals(Optional.of(edited), withDelta.reusable("site"));
+        assertEquals(Optional.of(changed(4)), withDelta.reusable(changed(4).key()));
+        // And again on top of that delta, from the trace read back from it.
+        var again = withDelta.reusable("site").orElseThrow();
+        var againInputs = new ArrayList<>(again.inputs());
+        againInputs.removeFirst();
+        var third = new PageTrace("site", again.fingerprints(), againInputs, again.outputs(), again.value());
+        var next = TraceStore.updated(VERSION, withDelta, List.of(third), Set.of("site"));
+        assertEquals(Optional.of(third), TraceStore.decode(base, next.encodeDelta(), VERSION).reusable("site"));
+    }
+
+    @Test
     void aDeltaOfOtherBytesIsIgnoredAndADamagedOneSetsTheStoreAside() {
         var base = Bytes.of(withOuter(20));
         var updated = TraceStore.updated(VERSION, TraceStore.decode(base, VERSION), List.of(changed(2)), Set.of());
