@@ -1078,38 +1078,38 @@ public final class TraceStore {
             out.appendInt(table.index(entry.getKey()));
             writeHash(out, entry.getValue());
         }
-        var inputs = trace.inputs();
-        out.appendInt(inputs.size());
-        var earlierInputs = earlier == null ? List.<TraceInput>of() : earlier.trace().inputs();
-        for (int i = 0; i < inputs.size(); ) {
-            int same = sameRun(inputs, earlierInputs, i);
-            if (same > i) {
-                out.appendBytes(earlier.data(), earlier.inputStarts()[i], earlier.inputStarts()[same] - earlier.inputStarts()[i]);
-                i = same;
-                continue;
-            }
-            writeInput(out, inputs.get(i), table);
-            i++;
-        }
-        var outputs = trace.outputs();
-        out.appendInt(outputs.size());
-        var earlierOutputs = earlier == null ? List.<PageTrace.WrittenOutput>of() : earlier.trace().outputs();
-        for (int i = 0; i < outputs.size(); ) {
-            int same = sameRun(outputs, earlierOutputs, i);
-            if (same > i) {
-                out.appendBytes(earlier.data(), earlier.outputStarts()[i], earlier.outputStarts()[same] - earlier.outputStarts()[i]);
-                i = same;
-                continue;
-            }
-            var output = outputs.get(i);
-            out.appendInt(table.index(output.path().value()));
-            writeStamp(out, output.stamp());
-            writeHash(out, output.sha256());
-            i++;
-        }
+        out.appendInt(trace.inputs().size());
+        writeEntries(out, trace.inputs(), earlier == null ? List.of() : earlier.trace().inputs(),
+                earlier == null ? null : earlier.inputStarts(), earlier, input -> writeInput(out, input, table));
+        out.appendInt(trace.outputs().size());
+        writeEntries(out, trace.outputs(), earlier == null ? List.of() : earlier.trace().outputs(),
+                earlier == null ? null : earlier.outputStarts(), earlier, output -> {
+                    out.appendInt(table.index(output.path().value()));
+                    writeStamp(out, output.stamp());
+                    writeHash(out, output.sha256());
+                });
         var value = trace.value().toArray();
         out.appendInt(value.length);
         out.appendBytes(value);
+    }
+
+    /**
+     * Writes {@code entries}: each run equal to the entries of {@code earlier} at the same places
+     * as the bytes they lie in ({@code starts[k]} in the earlier trace's data, each array ending
+     * with the end of the last entry), any other through {@code write}.
+     */
+    private static <T> void writeEntries(Buffer out, List<T> entries, List<T> earlier, int[] starts,
+            EarlierEntries from, java.util.function.Consumer<T> write) {
+        for (int i = 0; i < entries.size(); ) {
+            int same = sameRun(entries, earlier, i);
+            if (same > i) {
+                out.appendBytes(from.data(), starts[i], starts[same] - starts[i]);
+                i = same;
+            } else {
+                write.accept(entries.get(i));
+                i++;
+            }
+        }
     }
 
     /** Answers where the run of entries from {@code from} equal to those of {@code earlier} at the same places ends. */
