@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
@@ -818,6 +819,7 @@ public final class TraceStore {
         private volatile Section section;
         private volatile Optional<String> failure = Optional.empty();
         private final AtomicInteger readAlone = new AtomicInteger();
+        private final AtomicBoolean readingAhead = new AtomicBoolean();
         private volatile LazyStrings strings;
 
         /**
@@ -916,9 +918,9 @@ public final class TraceStore {
             return read;
         }
 
-        /** Starts reading the rest on a thread of its own, once. */
+        /** Starts reading the rest's strings on a thread of its own, once. */
         void readAhead() {
-            if (section == null && strings == null && failure.isEmpty()) {
+            if (section == null && failure.isEmpty() && readingAhead.compareAndSet(false, true)) {
                 // The few traces an edit asks for are read alone: only the strings they name are
                 // read ahead, a fifteenth of the rest. A build asking for more reads it whole then.
                 Thread.ofPlatform().daemon().name("kiln-cache").start(() -> {
