@@ -820,7 +820,8 @@ public final class TraceStore {
         private volatile Optional<String> failure = Optional.empty();
         private final AtomicInteger readAlone = new AtomicInteger();
         private final AtomicBoolean readingAhead = new AtomicBoolean();
-        private volatile LazyStrings strings;
+        /** The rest's strings, read and checked on first use (a failure is not kept: the next use tries again). */
+        private final Lazy<LazyStrings> strings = new Lazy<>(this::readStrings);
 
         /**
          * Reads the rest's {@code length} bytes from {@code offset}, whose checksum is {@code crc},
@@ -862,7 +863,7 @@ public final class TraceStore {
                         failure = Optional.of(CORRUPT);
                         return Optional.empty();
                     }
-                    var strings = strings();
+                    var strings = this.strings.get();
                     if (strings.at(readInt(bytes, 0)).equals(key)) {
                         return Optional.of(readTrace(key, new Cursor(bytes, 8, at.length()), strings, null));
                     }
@@ -885,24 +886,22 @@ public final class TraceStore {
             }
         }
 
-        /** Answers the rest's strings, their bytes read and checked on first use. */
-        private LazyStrings strings() throws IOException {
-            var read = strings;
-            if (read == null) {
-                synchronized (this) {
-                    if (strings == null) {
-                        var bytes = read(offset, index.stringsLength());
-                        var check = new CRC32();
-                        check.update(bytes);
-                        if (bytes.length != index.stringsLength() || check.getValue() != index.stringsCrc()) {
-                            throw new IOException("the rest's strings are not as its index says");
-                        }
-                        strings = LazyStrings.of(bytes);
-                    }
-                    read = strings;
-                }
+        /**
+         * Reads the rest's strings and checks them against the index: a failure to read them is an
+         * {@link UncheckedIOException}, strings not as the index says an {@link IllegalStateException}.
+         */
+        private LazyStrings readStrings() {
+            var bytes = read(offset, index.stringsLength());
+            var check = new CRC32();
+            check.update(bytes);
+            if (bytes.length != index.stringsLength() || check.getValue() != index.stringsCrc()) {
+                throw new IllegalStateException("the rest's strings are not as its index says");
             }
-            return read;
+            try {
+                return LazyStrings.of(bytes);
+            } catch (IOException e) {
+                throw new IllegalStateException("the rest's strings are damaged", e);
+            }
         }
 
         Section section() {
@@ -925,8 +924,8 @@ public final class TraceStore {
                 // read ahead, a fifteenth of the rest. A build asking for more reads it whole then.
                 Thread.ofPlatform().daemon().name("kiln-cache").start(() -> {
                     try {
-                        strings();
-                    } catch (IOException | RuntimeException e) {
+                        strings.get();
+                    } catch (RuntimeException e) {
                         // The trace asked for next finds the same and says why.
                     }
                 });
