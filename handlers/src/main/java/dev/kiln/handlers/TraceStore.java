@@ -2,6 +2,7 @@ package dev.kiln.handlers;
 
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.FileStamp;
+import dev.kiln.effects.Fnv1a;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.Sha256;
 import dev.kiln.effects.SitePath;
@@ -1446,7 +1447,7 @@ public final class TraceStore {
 
         /** Answers the bodies whose key has the hash of {@code key}: one, or more where keys collide, or none. */
         List<Body> bodiesOf(String key) {
-            long hash = keyHash(key);
+            long hash = Fnv1a.hash64(key);
             int low = 0;
             int high = count;
             while (low < high) {
@@ -1477,7 +1478,7 @@ public final class TraceStore {
                 int length = readInt(traces, position + 4);
                 var check = new CRC32();
                 check.update(traces, position + 8, length);
-                hashes[i] = keyHash(rest.table().string(readInt(traces, position)));
+                hashes[i] = Fnv1a.hash64(rest.table().string(readInt(traces, position)));
                 bodies[i] = new int[] {tracesAt + position + 8, length, (int) check.getValue()};
                 position += 8 + length;
             }
@@ -1503,13 +1504,5 @@ public final class TraceStore {
             out.appendLong(check.getValue());
         }
 
-        /** A 64-bit FNV-1a hash of a key's characters. */
-        static long keyHash(String key) {
-            long hash = 0xcbf29ce484222325L;
-            for (int i = 0; i < key.length(); i++) {
-                hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
-            }
-            return hash;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.kiln.effects.Effects.perform;
 
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.Codec;
+import dev.kiln.effects.Fnv1a;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.SitePath;
@@ -135,12 +136,7 @@ final class SearchIndex {
 
     /** Answers the key of a page's entry: a 64-bit FNV-1a hash of its content file's path. */
     static long keyOf(Page page) {
-        long hash = 0xcbf29ce484222325L;
-        var source = page.source();
-        for (int i = 0; i < source.length(); i++) {
-            hash = (hash ^ source.charAt(i)) * 0x100000001b3L;
-        }
-        return hash;
+        return Fnv1a.hash64(page.source());
     }
 
     /**
