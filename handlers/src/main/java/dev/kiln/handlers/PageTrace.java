@@ -37,5 +37,18 @@ public record PageTrace(String key, Map<String, String> fingerprints, List<Trace
      * @param sha256 the hash of what was written
      */
     public record WrittenOutput(OutputPath path, FileStamp stamp, String sha256) {
+        // Written out rather than left to the record, as FileStamp's are: the record's own run
+        // through method handles, slow until compiled, and a build that keeps its whole trace
+        // compares tens of thousands of entries with the earlier trace's before the JIT has.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof WrittenOutput that && Objects.equals(that.path, path) && Objects.equals(that.stamp, stamp)
+                    && Objects.equals(that.sha256, sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(path) * 31 + Objects.hashCode(stamp)) * 31 + Objects.hashCode(sha256);
+        }
     }
 }

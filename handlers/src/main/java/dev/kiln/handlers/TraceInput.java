@@ -2,6 +2,7 @@ package dev.kiln.handlers;
 
 import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.SitePath;
+import java.util.Objects;
 
 /**
  * One input a traced computation depended on, as recorded when it ran.
@@ -19,6 +20,19 @@ public sealed interface TraceInput {
      * @param sha256 the hash of its content
      */
     record FileContent(SitePath path, FileStamp stamp, String sha256) implements TraceInput {
+        // Written out rather than left to the record, as FileStamp's are: the record's own run
+        // through method handles, slow until compiled, and a build that keeps its whole trace
+        // compares tens of thousands of entries with the earlier trace's before the JIT has.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FileContent that && Objects.equals(that.path, path) && Objects.equals(that.stamp, stamp)
+                    && Objects.equals(that.sha256, sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(path) * 31 + Objects.hashCode(stamp)) * 31 + Objects.hashCode(sha256);
+        }
     }
 
     /**
@@ -28,6 +42,16 @@ public sealed interface TraceInput {
      * @param exists what the answer was
      */
     record Existence(SitePath path, boolean exists) implements TraceInput {
+        // Written out rather than left to the record, as FileContent's are.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Existence that && Objects.equals(that.path, path) && that.exists == exists;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(path) * 31 + Boolean.hashCode(exists);
+        }
     }
 
     /**

@@ -1117,31 +1117,10 @@ public final class TraceStore {
     /** Answers where the run of entries from {@code from} equal to those of {@code earlier} at the same places ends. */
     private static <T> int sameRun(List<T> entries, List<T> earlier, int from) {
         int end = from;
-        while (end < entries.size() && end < earlier.size() && sameEntry(entries.get(end), earlier.get(end))) {
+        while (end < entries.size() && end < earlier.size() && entries.get(end).equals(earlier.get(end))) {
             end++;
         }
         return end;
-    }
-
-    /**
-     * Answers whether two entries are equal, as their records would say, for the kinds a large
-     * trace is made of (and false for the others, which are then written again): compared field
-     * by field, since a record's own equals runs through method handles, slow when interpreted.
-     */
-    private static boolean sameEntry(Object entry, Object earlier) {
-        if (entry == earlier) {
-            return true;
-        }
-        if (entry instanceof TraceInput.FileContent a && earlier instanceof TraceInput.FileContent b) {
-            return a.path().equals(b.path()) && java.util.Objects.equals(a.stamp(), b.stamp()) && a.sha256().equals(b.sha256());
-        }
-        if (entry instanceof TraceInput.Existence a && earlier instanceof TraceInput.Existence b) {
-            return a.path().equals(b.path()) && a.exists() == b.exists();
-        }
-        if (entry instanceof PageTrace.WrittenOutput a && earlier instanceof PageTrace.WrittenOutput b) {
-            return a.path().equals(b.path()) && java.util.Objects.equals(a.stamp(), b.stamp()) && a.sha256().equals(b.sha256());
-        }
-        return false;
     }
 
     private static void writeInput(Buffer out, TraceInput input, StringTable table) {
