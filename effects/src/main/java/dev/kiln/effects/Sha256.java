@@ -3,6 +3,7 @@ package dev.kiln.effects;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 /**
  * A SHA-256 fed in parts, for content hashed as it streams or as it is gathered (a spliced
@@ -17,7 +18,7 @@ public final class Sha256 {
     private static final byte[] VALUES = new byte[256];
 
     static {
-        java.util.Arrays.fill(VALUES, (byte) -1);
+        Arrays.fill(VALUES, (byte) -1);
         for (int digit = 0; digit < 16; digit++) {
             VALUES[Character.forDigit(digit, 16)] = (byte) digit;
             VALUES[Character.toUpperCase(Character.forDigit(digit, 16))] = (byte) digit;

@@ -13,12 +13,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
 /**
@@ -92,7 +95,7 @@ public final class TraceStore {
      * head's bytes (the inputs', then the outputs', each with the end of the last), so that a
      * trace made of most of the same entries can copy their bytes.
      */
-    private final Map<PageTrace, int[][]> headEntries = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<PageTrace, int[][]> headEntries = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** Which bytes of a whole store a delta extends: their size, and the checksum stored after their head. */
     private record BaseIdentity(long size, long headCrc) {
@@ -1101,7 +1104,7 @@ public final class TraceStore {
      * with the end of the last entry), any other through {@code write}.
      */
     private static <T> void writeEntries(Buffer out, List<T> entries, List<T> earlier, int[] starts,
-            EarlierEntries from, java.util.function.Consumer<T> write) {
+            EarlierEntries from, Consumer<T> write) {
         for (int i = 0; i < entries.size(); ) {
             int same = sameRun(entries, earlier, i);
             if (same > i) {
@@ -1300,7 +1303,7 @@ public final class TraceStore {
                     return new DataInputStream(new ByteArrayInputStream(data, from - 2, length + 2)).readUTF();
                 }
             }
-            return new String(data, from, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(data, from, length, StandardCharsets.ISO_8859_1);
         }
 
         /** Answers {@code count}, or what is left of the body where that is less: a count read from damaged bytes sizes no list. */
@@ -1365,7 +1368,7 @@ public final class TraceStore {
 
     /**
      * Where each trace of a store's rest lies, kept in its head so that a build asking for a few
-     * of them (a one-page edit asks for two) reads those alone instead of tens of megabytes: the
+     * of them (a one-page edit asks for about twenty) reads those alone instead of tens of megabytes: the
      * length and checksum of the rest's string table, then for each trace the hash of its key,
      * where its body lies in the rest, its length and its checksum, sorted by hash; then a
      * checksum of the index itself (a delta reads it without the rest of the head).
