@@ -83,7 +83,11 @@ public final class MarkdownHandler implements Handler {
         // only where a link can be (see Autolinks).
         Autolinks.link(document);
         Admonitions.fromQuotes(document);
-        String html = flexmark.renderer().render(document);
+        // Typical pages are written directly; anything else by flexmark's renderer (see DirectHtml).
+        String html = DirectHtml.render(document);
+        if (html == null) {
+            html = flexmark.renderer().render(document);
+        }
         var links = new ArrayList<RenderedMarkdown.Link>();
         // Ids are assigned while rendering, so the headings are collected afterwards.
         var headings = new ArrayList<RenderedMarkdown.Heading>();

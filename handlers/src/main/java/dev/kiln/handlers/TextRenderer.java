@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * Renders flexmark's text nodes exactly as its core renderer does (backslash escapes and entities
@@ -23,14 +24,28 @@ final class TextRenderer {
 
     /** Answers the HTML of a text node's characters. */
     static String html(CharSequence chars) {
-        var text = chars.toString();
-        if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
-            text = Escaping.unescapeString(text);
-        }
+        var text = unescaped(chars);
         if (text.indexOf('\r') >= 0) {
             text = Escaping.normalizeEOL(text);
         }
         return Entities.replaced(text, TextRenderer::entityOf);
+    }
+
+    /** Answers the characters with backslash escapes and entities resolved, as flexmark's {@code unescape()} does. */
+    static String unescaped(CharSequence chars) {
+        var text = string(chars);
+        return text.indexOf('\\') >= 0 || text.indexOf('&') >= 0 ? Escaping.unescapeString(text) : text;
+    }
+
+    /**
+     * Answers the characters as a string: cut from the parsed text when they are a plain part of it
+     * (flexmark's own {@code toString()} copies them one at a time).
+     */
+    static String string(CharSequence chars) {
+        if (chars instanceof SubSequence part && part.getBase() instanceof String text) {
+            return text.substring(part.getStartOffset(), part.getEndOffset());
+        }
+        return chars.toString();
     }
 
     private static String entityOf(char c) {

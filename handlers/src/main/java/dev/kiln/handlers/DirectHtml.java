@@ -1,0 +1,394 @@
+package dev.kiln.handlers;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.BulletListItem;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SequenceUtils;
+
+/**
+ * Writes the HTML of a parsed document made only of the nodes typical pages are made of
+ * (paragraphs, headings, lists, quotes, fenced code, tables, emphasis, code, links, images) straight
+ * into one {@link StringBuilder}: the same characters flexmark's renderer gives with kiln's options,
+ * about ten times faster. flexmark's renderer builds node renderers for every document, writes
+ * through a line-tracking appendable and escapes attributes with regular expressions: it was
+ * half of flexmark's time in a full build. A document with any other node, or with anything whose
+ * layout flexmark's appendable would change (leading blanks at the start of a line), gets no answer
+ * here and goes to flexmark's renderer.
+ */
+final class DirectHtml {
+    /** Thrown, without a stack, when the document holds something only flexmark renders. */
+    private static final class Unsupported extends RuntimeException {
+        private static final Unsupported INSTANCE = new Unsupported();
+
+        private Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final StringBuilder out;
+    private final Document document;
+    private final ListOptions listOptions;
+
+    private DirectHtml(Document document, int capacity) {
+        this.out = new StringBuilder(capacity);
+        this.document = document;
+        this.listOptions = ListOptions.get(document);
+    }
+
+    /**
+     * Answers the HTML of the document, after giving its headings their ids as flexmark's renderer
+     * does; {@code null} when it holds a node this class does not write.
+     */
+    static String render(Document document) {
+        // The ids flexmark's renderer would give; it gives the same ones again if it renders after all.
+        new HeaderIdGenerator().generateIds(document);
+        var html = new DirectHtml(document, document.getTextLength() + document.getTextLength() / 2 + 64);
+        try {
+            html.children(document);
+        } catch (Unsupported e) {
+            return null;
+        }
+        return html.out.toString();
+    }
+
+    private void children(Node parent) {
+        for (var node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            node(node);
+        }
+    }
+
+    private void node(Node node) {
+        switch (node) {
+            case Text text -> text(TextRenderer.html(text.getChars()));
+            case HtmlEntity entity -> text(TextRenderer.html(entity.getChars()));
+            case Paragraph paragraph -> paragraph(paragraph);
+            case Code code -> inline("code", () -> text(escaped(Escaping.collapseWhitespace(code.getText(), true))));
+            case Link link -> link(link);
+            case Emphasis emphasis -> inline("em", () -> children(emphasis));
+            case StrongEmphasis strong -> inline("strong", () -> children(strong));
+            case Heading heading -> heading(heading);
+            case BulletListItem item -> listItem(item);
+            case OrderedListItem item -> listItem(item);
+            case FencedCodeBlock code -> fencedCode(code);
+            case BlockQuote quote -> block("blockquote", quote);
+            case BulletList list -> block("ul", list);
+            case OrderedList list -> orderedList(list);
+            case Image image -> image(image);
+            case SoftLineBreak ignored -> lineBreak("\n");
+            case HardLineBreak ignored -> lineBreak("<br />\n");
+            case ThematicBreak ignored -> {
+                line();
+                out.append("<hr />");
+                line();
+            }
+            case Strikethrough strikethrough -> inline("del", () -> children(strikethrough));
+            case TableBlock table -> block("table", table);
+            case TableHead head -> tableSection("thead", head);
+            case TableBody body -> tableSection("tbody", body);
+            case TableSeparator ignored -> {
+            }
+            case TableRow row -> {
+                line();
+                out.append("<tr>");
+                children(row);
+                out.append("</tr>");
+                line();
+            }
+            case TableCell cell -> cell(cell);
+            default -> throw Unsupported.INSTANCE;
+        }
+    }
+
+    /** Ends the current line unless it is empty, as flexmark's appendable does before and after a block. */
+    private void line() {
+        int length = out.length();
+        if (length > 0 && out.charAt(length - 1) != '\n') {
+            out.append('\n');
+        }
+    }
+
+    private boolean atLineStart() {
+        return out.isEmpty() || out.charAt(out.length() - 1) == '\n';
+    }
+
+    /** Appends text already made HTML, outside preformatted blocks. */
+    private void text(String html) {
+        if (html.isEmpty()) {
+            return;
+        }
+        // flexmark's appendable would trim blanks starting a line and split text at line ends.
+        char first = html.charAt(0);
+        if ((first == ' ' || first == '\t') && atLineStart() || html.indexOf('\n') >= 0) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append(html);
+    }
+
+    private void lineBreak(String html) {
+        int length = out.length();
+        // Blanks before a line end would be left to flexmark's appendable.
+        if (length > 0 && (out.charAt(length - 1) == ' ' || out.charAt(length - 1) == '\t')) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append(html);
+    }
+
+    private void inline(String tag, Runnable content) {
+        out.append('<').append(tag).append('>');
+        content.run();
+        out.append("</").append(tag).append('>');
+    }
+
+    /** A block whose children go on lines of their own between its tags. */
+    private void block(String tag, Node node) {
+        line();
+        out.append('<').append(tag).append('>');
+        line();
+        children(node);
+        line();
+        out.append("</").append(tag).append('>');
+        line();
+    }
+
+    private void orderedList(OrderedList list) {
+        int start = list.getStartNumber();
+        if (start == 1 || !listOptions.isOrderedListManualStart()) {
+            block("ol", list);
+            return;
+        }
+        line();
+        out.append("<ol start=\"").append(start).append("\">");
+        line();
+        children(list);
+        line();
+        out.append("</ol>");
+        line();
+    }
+
+    private void tableSection(String tag, Node section) {
+        line();
+        out.append('<').append(tag).append('>');
+        children(section);
+        out.append("</").append(tag).append('>');
+        line();
+    }
+
+    private void cell(TableCell cell) {
+        var tag = cell.isHeader() ? "th" : "td";
+        out.append('<').append(tag);
+        if (cell.getSpan() > 1) {
+            throw Unsupported.INSTANCE;
+        }
+        if (cell.getAlignment() != null) {
+            out.append(" align=\"").append(switch (cell.getAlignment()) {
+                case LEFT -> "left";
+                case CENTER -> "center";
+                case RIGHT -> "right";
+            }).append('"');
+        }
+        out.append('>');
+        children(cell);
+        out.append("</").append(tag).append('>');
+    }
+
+    private void paragraph(Paragraph paragraph) {
+        if (!paragraph.hasChildren()) {
+            return;
+        }
+        if (paragraph.getParent() instanceof ListItem item
+                && item.isParagraphWrappingDisabled(paragraph, listOptions, document)) {
+            children(paragraph);
+            return;
+        }
+        line();
+        out.append("<p>");
+        children(paragraph);
+        out.append("</p>");
+        line();
+    }
+
+    private void heading(Heading heading) {
+        line();
+        out.append("<h").append(heading.getLevel());
+        var id = heading.getAnchorRefId();
+        // flexmark leaves out an empty id.
+        if (id != null && !id.isEmpty()) {
+            out.append(" id=\"").append(attribute(id)).append('"');
+        }
+        out.append('>');
+        children(heading);
+        out.append("</h").append(heading.getLevel()).append('>');
+        line();
+    }
+
+    private void listItem(ListItem item) {
+        if (!item.getMarkerSuffix().isEmpty()) {
+            throw Unsupported.INSTANCE;
+        }
+        line();
+        out.append("<li>");
+        children(item);
+        out.append("</li>");
+        line();
+    }
+
+    private void fencedCode(FencedCodeBlock code) {
+        line();
+        out.append("<pre><code");
+        BasedSequence info = code.getInfo();
+        if (info.isNotNull() && !info.isBlank()) {
+            out.append(" class=\"language-")
+                    .append(attribute(code.getInfoDelimitedByAny(SequenceUtils.SPACE_TAB_SET).unescape())).append('"');
+        }
+        out.append('>');
+        out.append(escaped(code.getContentChars().normalizeEOL()));
+        out.append("</code></pre>");
+        line();
+    }
+
+    private void link(Link link) {
+        out.append("<a href=\"").append(attribute(TextRenderer.unescaped(link.getUrl()))).append('"');
+        title(link.getTitle());
+        out.append('>');
+        children(link);
+        out.append("</a>");
+    }
+
+    private void image(Image image) {
+        if (!image.getUrlContent().isEmpty()) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append("<img src=\"").append(attribute(TextRenderer.unescaped(image.getUrl())))
+                .append("\" alt=\"").append(attribute(new TextCollectingVisitor().collectAndGetText(image))).append('"');
+        title(image.getTitle());
+        out.append(" />");
+    }
+
+    private void title(BasedSequence title) {
+        if (title.isNotNull()) {
+            out.append(" title=\"").append(attribute(TextRenderer.unescaped(title))).append('"');
+        }
+    }
+
+    /** Escapes text as flexmark's {@code Escaping.escapeHtml(text, false)} does. */
+    private static String escaped(CharSequence text) {
+        return Entities.replaced(text, DirectHtml::entityOf);
+    }
+
+    private static String entityOf(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            default -> null;
+        };
+    }
+
+    /**
+     * Escapes an attribute's value as flexmark does ({@code Escaping.escapeHtml(value, true)}): an
+     * {@code &} that starts an entity or a character reference is kept.
+     */
+    static String attribute(CharSequence value) {
+        var text = value.toString();
+        int length = text.length();
+        StringBuilder escaped = null;
+        int from = 0;
+        for (int at = 0; at < length; at++) {
+            char c = text.charAt(at);
+            String entity;
+            if (c == '&') {
+                entity = entityLength(text, at) > 0 ? null : "&amp;";
+            } else {
+                entity = entityOf(c);
+            }
+            if (entity != null) {
+                if (escaped == null) {
+                    escaped = new StringBuilder(length + 16);
+                }
+                escaped.append(text, from, at).append(entity);
+                from = at + 1;
+            }
+        }
+        return escaped == null ? text : escaped.append(text, from, length).toString();
+    }
+
+    /**
+     * Answers the length of the entity or character reference at {@code at} ({@code &#x41;},
+     * {@code &#65;}, {@code &amp;}), 0 if none starts there: flexmark's pattern, letters in either case.
+     */
+    private static int entityLength(String text, int at) {
+        int length = text.length();
+        int i = at + 1;
+        int digits;
+        if (i < length && text.charAt(i) == '#') {
+            i++;
+            boolean hex = i < length && (text.charAt(i) == 'x' || text.charAt(i) == 'X');
+            if (hex) {
+                i++;
+            }
+            int start = i;
+            while (i < length && i - start < 8 && (hex ? isHexDigit(text.charAt(i)) : isDigit(text.charAt(i)))) {
+                i++;
+            }
+            digits = i - start;
+            if (digits == 0) {
+                return 0;
+            }
+        } else {
+            if (i >= length || !isLetter(text.charAt(i))) {
+                return 0;
+            }
+            int start = i++;
+            while (i < length && i - start < 32 && (isLetter(text.charAt(i)) || isDigit(text.charAt(i)))) {
+                i++;
+            }
+            if (i - start < 2) {
+                return 0;
+            }
+        }
+        return i < length && text.charAt(i) == ';' ? i + 1 - at : 0;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+}
