@@ -107,28 +107,30 @@ public final class HandlebarsHandler implements Handler {
             if (!perform(new FileExists(path))) {
                 throw new FileNotFoundException(path.value());
             }
-            return new ContentSource(path.value(), perform(new ReadFile(path)).asUtf8());
+            return new ContentSource(path.value(), perform(new ReadFile(path)));
         }
     }
 
     /**
      * A template's text; its "last modified" stamp is 64 bits of the content's SHA-256, so the
-     * template cache compiles a template again exactly when its text changed.
+     * template cache compiles a template again exactly when its text changed. The text is decoded
+     * only when the cache compiles it: a partial is looked up on every render of every page, and
+     * the theme's files answer with the same bytes, whose hash is computed once.
      */
     private static final class ContentSource extends AbstractTemplateSource {
         private final String filename;
-        private final String content;
+        private final Bytes content;
         private final long stamp;
 
-        ContentSource(String filename, String content) {
+        ContentSource(String filename, Bytes content) {
             this.filename = filename;
             this.content = content;
-            this.stamp = Long.parseUnsignedLong(Bytes.utf8(content).sha256().substring(0, 16), 16);
+            this.stamp = Long.parseUnsignedLong(content.sha256(), 0, 16, 16);
         }
 
         @Override
         public String content(Charset charset) {
-            return content;
+            return content.asUtf8();
         }
 
         @Override
