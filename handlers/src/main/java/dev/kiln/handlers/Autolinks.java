@@ -81,7 +81,7 @@ final class Autolinks {
         if (text.getNext() instanceof HtmlEntity || text.getNext() instanceof TypographicText) {
             return true;
         }
-        var chars = text.getChars();
+        var chars = TextRenderer.string(text.getChars());
         int run = 0;
         for (int i = 0, length = chars.length(); i < length; i++) {
             char c = chars.charAt(i);

@@ -97,10 +97,10 @@ public final class MarkdownHandler implements Handler {
                         heading.getLevel(), new TextCollectingVisitor().collectAndGetText(heading),
                         String.valueOf(heading.getAnchorRefId())));
             } else if (node instanceof Link link) {
-                links.add(new RenderedMarkdown.Link(link.getUrl().toString(), link.getStartOffset()));
+                links.add(new RenderedMarkdown.Link(TextRenderer.string(link.getUrl()), link.getStartOffset()));
             } else if (node instanceof Reference reference) {
                 // A reference definition ("[id]: ../x.md") is where a reference link's address is written.
-                links.add(new RenderedMarkdown.Link(reference.getUrl().toString(), reference.getStartOffset()));
+                links.add(new RenderedMarkdown.Link(TextRenderer.string(reference.getUrl()), reference.getStartOffset()));
             }
         }
         return new RenderedMarkdown(html, headings, withLines(links, document.getChars()));

@@ -117,7 +117,7 @@ final class PlainText {
                     continue;
                 }
             }
-            if (Character.isWhitespace(c) || c == '|') {
+            if (isWhitespace(c) || c == '|') {
                 out.space();
             } else if (c != '*' && c != '_' && c != '`' && c != '~' && c != '[' && c != ']'
                     && !(c == '!' && at + 1 < length && body.charAt(at + 1) == '[')) {
@@ -156,6 +156,14 @@ final class PlainText {
             }
             return new String(chars, 0, end);
         }
+    }
+
+    /** {@link Character#isWhitespace}, without its table lookup for the ASCII characters nearly all text is made of. */
+    private static boolean isWhitespace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C';
+        }
+        return c >= '\u0080' && Character.isWhitespace(c);
     }
 
     private static int skipIndent(String text, int at) {
