@@ -68,6 +68,7 @@ public final class FileSystemHandler implements Handler {
     private final Path siteRoot;
     private final Path outputRoot;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+    private volatile Path realOutputRoot;
     /**
      * The stamps a listing saw, by site path, so that asking for a listed file's stamp costs no
      * second system call. A stamp taken at the listing is older than any read after it, which is
@@ -501,13 +502,27 @@ public final class FileSystemHandler implements Handler {
         return target;
     }
 
+    /** Answers where the output folder really is, links resolved: looked up once, it exists by the first write. */
+    private Path realOutputRoot() throws IOException {
+        var real = realOutputRoot;
+        if (real == null) {
+            real = outputRoot.toRealPath();
+            realOutputRoot = real;
+        }
+        return real;
+    }
+
     private void ensureFolderInsideOutput(OutputPath path, Path folder) throws IOException {
         if (checkedFolders.contains(folder)) {
             return;
         }
-        Files.createDirectories(folder);
+        // A folder already there (every folder of a second build) is not created again: that
+        // costs a failed mkdir and an exception.
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(folder);
+        }
         // createDirectories follows links: a link inside the output could lead anywhere.
-        if (!folder.toRealPath().startsWith(outputRoot.toRealPath())) {
+        if (!folder.toRealPath().startsWith(realOutputRoot())) {
             throw new IOException("refusing to write " + path + ": its folder " + folder
                     + " leads outside the output folder " + outputRoot);
         }

@@ -33,20 +33,17 @@ final class Fingerprint {
                 tag('M');
                 number(map.size());
                 // Sorted by key: a map's own order may change from one JVM run to the next (Map.of).
-                var entries = new Object[map.size() * 2];
-                int at = 0;
+                var keys = new String[map.size()];
+                var values = new Object[map.size()];
+                int count = 0;
                 for (var entry : map.entrySet()) {
-                    entries[at++] = String.valueOf(entry.getKey());
-                    entries[at++] = entry.getValue();
+                    keys[count] = String.valueOf(entry.getKey());
+                    values[count++] = entry.getValue();
                 }
-                var order = new Integer[map.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i * 2;
-                }
-                Arrays.sort(order, (a, b) -> ((String) entries[a]).compareTo((String) entries[b]));
-                for (int index : order) {
-                    text((String) entries[index]);
-                    add(entries[index + 1]);
+                sortByKey(keys, values);
+                for (int i = 0; i < count; i++) {
+                    text(keys[i]);
+                    add(values[i]);
                 }
             }
             case List<?> list -> {
@@ -81,6 +78,38 @@ final class Fingerprint {
                 tag('O');
                 text(value.getClass().getName() + ":" + value);
             }
+        }
+    }
+
+    /**
+     * Sorts the entries by key: most maps here are a page's fields, sorted by insertion without
+     * the boxed indexes and comparator a general sort needs; large ones (data files) by index.
+     */
+    private static void sortByKey(String[] keys, Object[] values) {
+        if (keys.length > 32) {
+            var order = new Integer[keys.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+            var sortedKeys = keys.clone();
+            var sortedValues = values.clone();
+            for (int i = 0; i < order.length; i++) {
+                keys[i] = sortedKeys[order[i]];
+                values[i] = sortedValues[order[i]];
+            }
+            return;
+        }
+        for (int i = 1; i < keys.length; i++) {
+            var key = keys[i];
+            var value = values[i];
+            int at = i;
+            for (; at > 0 && keys[at - 1].compareTo(key) > 0; at--) {
+                keys[at] = keys[at - 1];
+                values[at] = values[at - 1];
+            }
+            keys[at] = key;
+            values[at] = value;
         }
     }
 

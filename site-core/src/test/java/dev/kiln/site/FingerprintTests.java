@@ -23,6 +23,30 @@ class FingerprintTests {
     }
 
     @Test
+    void smallAndLargeMapsAreSortedWithTheirValues() {
+        var random = new java.util.Random(7);
+        for (int size : new int[] {5, 32, 33, 200}) {
+            var keys = new java.util.ArrayList<String>();
+            for (int i = 0; i < size; i++) {
+                keys.add("key-" + i);
+            }
+            var sorted = new java.util.TreeMap<String, Object>();
+            keys.forEach(key -> sorted.put(key, key));
+            for (int shuffle = 0; shuffle < 5; shuffle++) {
+                java.util.Collections.shuffle(keys, random);
+                var shuffled = new LinkedHashMap<String, Object>();
+                keys.forEach(key -> shuffled.put(key, key));
+                assertEquals(Fingerprint.of(sorted), Fingerprint.of(shuffled), "size " + size);
+            }
+            // Two values swapped between keys: the pairs, not just the keys and values, count.
+            var swapped = new java.util.TreeMap<String, Object>(sorted);
+            swapped.put("key-1", "key-2");
+            swapped.put("key-2", "key-1");
+            assertNotEquals(Fingerprint.of(sorted), Fingerprint.of(swapped), "size " + size);
+        }
+    }
+
+    @Test
     void valuesOfDifferentTypesOrShapesDiffer() {
         assertNotEquals(Fingerprint.of("1"), Fingerprint.of(1));
         assertNotEquals(Fingerprint.of(List.of("ab")), Fingerprint.of(List.of("a", "b")));
