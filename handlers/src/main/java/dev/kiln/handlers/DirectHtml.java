@@ -1,5 +1,6 @@
 package dev.kiln.handlers;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
@@ -9,15 +10,22 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
@@ -34,10 +42,12 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SequenceUtils;
+import java.util.Set;
 
 /**
  * Writes the HTML of a parsed document made only of the nodes typical pages are made of
- * (paragraphs, headings, lists, quotes, fenced code, tables, emphasis, code, links, images) straight
+ * (paragraphs, headings, lists, quotes, code blocks, tables, emphasis, code, links, autolinks,
+ * reference links, images, entities, inline HTML) straight
  * into one {@link StringBuilder}: the same characters flexmark's renderer gives with kiln's options,
  * about ten times faster. flexmark's renderer builds node renderers for every document, writes
  * through a line-tracking appendable and escapes attributes with regular expressions: it was
@@ -54,6 +64,15 @@ final class DirectHtml {
             super(null, null, false, false);
         }
     }
+
+    /** The classes of the nodes written here. */
+    private static final Set<Class<?>> WRITTEN = Set.of(Text.class, HtmlEntity.class, TextBase.class, Paragraph.class,
+            Code.class, Link.class, AutoLink.class, MailLink.class, LinkRef.class, Reference.class, HtmlInline.class,
+            HtmlInlineComment.class, Emphasis.class, StrongEmphasis.class, Heading.class, BulletListItem.class,
+            OrderedListItem.class, FencedCodeBlock.class, IndentedCodeBlock.class, BlockQuote.class, BulletList.class,
+            OrderedList.class, Image.class, SoftLineBreak.class, HardLineBreak.class, ThematicBreak.class,
+            Strikethrough.class, TableBlock.class, TableHead.class, TableBody.class, TableSeparator.class,
+            TableRow.class, TableCell.class);
 
     private final StringBuilder out;
     private final Document document;
@@ -88,9 +107,23 @@ final class DirectHtml {
     }
 
     private void node(Node node) {
+        // flexmark picks a node's renderer by its exact class, so a subclass of a node written
+        // here (an extension's) may be rendered otherwise.
+        if (!WRITTEN.contains(node.getClass())) {
+            throw Unsupported.INSTANCE;
+        }
         switch (node) {
             case Text text -> text(TextRenderer.html(text.getChars()));
             case HtmlEntity entity -> text(TextRenderer.html(entity.getChars()));
+            case TextBase text -> children(text);
+            case AutoLink link -> autolink(link);
+            case MailLink link -> mailLink(link);
+            case LinkRef link -> linkRef(link);
+            case Reference ignored -> {
+            }
+            case HtmlInline html -> inlineHtml(html.getChars());
+            case HtmlInlineComment html -> inlineHtml(html.getChars());
+            case IndentedCodeBlock code -> code(null, code.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
             case Paragraph paragraph -> paragraph(paragraph);
             case Code code -> inline("code", () -> text(escaped(Escaping.collapseWhitespace(code.getText(), true))));
             case Link link -> link(link);
@@ -263,17 +296,55 @@ final class DirectHtml {
     }
 
     private void fencedCode(FencedCodeBlock code) {
+        BasedSequence info = code.getInfo();
+        var language = info.isNotNull() && !info.isBlank()
+                ? code.getInfoDelimitedByAny(SequenceUtils.SPACE_TAB_SET).unescape() : null;
+        code(language, code.getContentChars().normalizeEOL());
+    }
+
+    /** A code block: its language (a class) if it names one, its text escaped as it is. */
+    private void code(String language, String text) {
         line();
         out.append("<pre><code");
-        BasedSequence info = code.getInfo();
-        if (info.isNotNull() && !info.isBlank()) {
-            out.append(" class=\"language-")
-                    .append(attribute(code.getInfoDelimitedByAny(SequenceUtils.SPACE_TAB_SET).unescape())).append('"');
+        if (language != null) {
+            out.append(" class=\"language-").append(attribute(language)).append('"');
         }
-        out.append('>');
-        out.append(escaped(code.getContentChars().normalizeEOL()));
-        out.append("</code></pre>");
+        out.append('>').append(escaped(text)).append("</code></pre>");
         line();
+    }
+
+    /** A bare address made a link: {@code www.} ones get {@code http://}, as flexmark's renderer does. */
+    private void autolink(AutoLink link) {
+        var text = TextRenderer.string(link.getText());
+        out.append("<a href=\"").append(attribute(text.startsWith("www.") ? "http://" + text : text)).append("\">")
+                .append(escaped(text)).append("</a>");
+    }
+
+    private void mailLink(MailLink link) {
+        var text = TextRenderer.unescaped(link.getText());
+        out.append("<a href=\"").append(attribute("mailto:" + text)).append("\">").append(escaped(text)).append("</a>");
+    }
+
+    /** A reference link ({@code [text][id]}) whose reference is defined; flexmark writes the others. */
+    private void linkRef(LinkRef link) {
+        var reference = link.isDefined() ? link.getReferenceNode(document) : null;
+        if (reference == null) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append("<a href=\"").append(attribute(TextRenderer.unescaped(reference.getUrl()))).append('"');
+        title(reference.getTitle());
+        out.append('>');
+        children(link);
+        out.append("</a>");
+    }
+
+    /** HTML written in a paragraph, as it is; over more than one line it is left to flexmark's appendable. */
+    private void inlineHtml(BasedSequence html) {
+        var text = TextRenderer.string(html);
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append(text);
     }
 
     private void link(Link link) {

@@ -26,7 +26,9 @@ class DirectHtmlTests {
             "[link](https://example.org/a?b=1&c=2)", "[titled](../x.md \"A &amp; B\")", "[esc](a\\_b.md 'it\\'s')",
             "![alt *text*](/img/a.png)", "![titled](a.png \"T\")", "a < b & \"c\" > d", "&copy; &#169; &#xA9;",
             "\\*not em\\*", "héllo wörld", "[`code` link](#anchor)", "[entity](https://x.example/&amp;y)",
-            "[amp](https://x.example/?a&b)", "[ref](https://x.example/&#x41;)", "snake_case_word", "1 * 2 * 3");
+            "[amp](https://x.example/?a&b)", "[ref](https://x.example/&#x41;)", "snake_case_word", "1 * 2 * 3",
+            "see https://example.org/x?a=1&b=2 now", "www.example.com/path", "mail me@example.org.", "<https://angle.example>",
+            "an <span class=\"x\">inline</span>", "a <!-- note -->", "[defined][r1]", "[also][R2]", "[R2]");
 
     private final Parser parser;
     private final HtmlRenderer flexmark;
@@ -81,7 +83,7 @@ class DirectHtmlTests {
     @Test
     void documentsWithOtherNodesAreLeftToFlexmark() {
         for (var markdown : List.of("Text[^1]\n\n[^1]: note", "<div>html</div>", "a <span>b</span>",
-                "- [ ] task", "[ref][r]\n\n[r]: https://example.org", "> [!NOTE]\n> admonition", "    indented code",
+                "- [ ] task", "[ref][r]\n\n[r]: https://example.org", "[undefined][nope]", "![image ref][r]\n\n[r]: a.png", "> [!NOTE]\n> admonition", "    indented code",
                 "<https://example.org>", "a\n   b")) {
             var document = parse(markdown);
             if (DirectHtml.render(document) != null) {
@@ -100,6 +102,7 @@ class DirectHtmlTests {
         for (int block = 0; block < blocks; block++) {
             out.append(block(random, "", 0)).append("\n\n");
         }
+        out.append("[r1]: https://r.example/a?b&c \"Title & more\"\n[r2]: <../page.md>\n");
         var text = out.toString();
         return random.nextInt(5) == 0 ? text.replace("\n", "\r\n") : text;
     }
@@ -115,7 +118,8 @@ class DirectHtmlTests {
             case 7 -> prefix + "```" + (random.nextBoolean() ? "java extra" : "") + "\n" + prefix + "int a = b < c && \"d\";\n"
                     + prefix + "  indented\n" + prefix + "```";
             case 8 -> table(random, prefix);
-            case 9 -> prefix + (random.nextBoolean() ? "---" : "***");
+            case 9 -> prefix + (random.nextBoolean() ? "---" : "***")
+                    + (depth == 0 ? "\n\n    indented <code> & \"text\"\n\n\n    more\n" : "");
             default -> prefix + "Setext " + line(random) + "\n" + prefix + (random.nextBoolean() ? "===" : "---");
         };
     }
