@@ -81,11 +81,11 @@ final class Admonitions {
     /** Replaces every quote that opens with a marker by an admonition. */
     static void fromQuotes(Document document) {
         var quotes = new ArrayList<BlockQuote>();
-        for (var node : document.getDescendants()) {
+        NodeWalk.descendants(document, node -> {
             if (node instanceof BlockQuote quote) {
                 quotes.add(quote);
             }
-        }
+        });
         for (var quote : quotes) {
             if (!(quote.getFirstChild() instanceof Paragraph first)) {
                 continue;

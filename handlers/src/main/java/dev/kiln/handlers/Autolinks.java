@@ -55,12 +55,12 @@ final class Autolinks {
     /** Turns the autolinks of a parsed document into links. */
     static void link(Document document) {
         var candidates = new ArrayList<Text>();
-        for (var node : document.getDescendants()) {
+        NodeWalk.descendants(document, node -> {
             // The post-processor takes text nodes of this exact class, not of its subclasses.
             if (node.getClass() == Text.class && mayHoldLink((Text) node)) {
                 candidates.add((Text) node);
             }
-        }
+        });
         if (candidates.isEmpty()) {
             return;
         }

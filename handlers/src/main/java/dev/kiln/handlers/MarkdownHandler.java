@@ -91,7 +91,7 @@ public final class MarkdownHandler implements Handler {
         var links = new ArrayList<RenderedMarkdown.Link>();
         // Ids are assigned while rendering, so the headings are collected afterwards.
         var headings = new ArrayList<RenderedMarkdown.Heading>();
-        for (var node : document.getDescendants()) {
+        NodeWalk.descendants(document, node -> {
             if (node instanceof Heading heading) {
                 headings.add(new RenderedMarkdown.Heading(
                         heading.getLevel(), new TextCollectingVisitor().collectAndGetText(heading),
@@ -102,7 +102,7 @@ public final class MarkdownHandler implements Handler {
                 // A reference definition ("[id]: ../x.md") is where a reference link's address is written.
                 links.add(new RenderedMarkdown.Link(TextRenderer.string(reference.getUrl()), reference.getStartOffset()));
             }
-        }
+        });
         return new RenderedMarkdown(html, headings, withLines(links, document.getChars()));
     }
 
