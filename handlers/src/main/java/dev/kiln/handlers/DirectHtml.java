@@ -125,8 +125,8 @@ final class DirectHtml {
             case HtmlInlineComment html -> inlineHtml(html.getChars());
             case IndentedCodeBlock code -> code(null, code.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
             case Paragraph paragraph -> paragraph(paragraph);
-            case Code code -> inline("code", () -> text(escaped(Escaping.collapseWhitespace(code.getText(), true))));
-            case Link link -> link(link);
+            case Code code -> inline("code", () -> text(TextRenderer.escaped(Escaping.collapseWhitespace(code.getText(), true))));
+            case Link link -> anchor(link.getUrl(), link.getTitle(), link);
             case Emphasis emphasis -> inline("em", () -> children(emphasis));
             case StrongEmphasis strong -> inline("strong", () -> children(strong));
             case Heading heading -> heading(heading);
@@ -309,7 +309,7 @@ final class DirectHtml {
         if (language != null) {
             out.append(" class=\"language-").append(attribute(language)).append('"');
         }
-        out.append('>').append(escaped(text)).append("</code></pre>");
+        out.append('>').append(TextRenderer.escaped(text)).append("</code></pre>");
         line();
     }
 
@@ -317,12 +317,12 @@ final class DirectHtml {
     private void autolink(AutoLink link) {
         var text = TextRenderer.string(link.getText());
         out.append("<a href=\"").append(attribute(text.startsWith("www.") ? "http://" + text : text)).append("\">")
-                .append(escaped(text)).append("</a>");
+                .append(TextRenderer.escaped(text)).append("</a>");
     }
 
     private void mailLink(MailLink link) {
         var text = TextRenderer.unescaped(link.getText());
-        out.append("<a href=\"").append(attribute("mailto:" + text)).append("\">").append(escaped(text)).append("</a>");
+        out.append("<a href=\"").append(attribute("mailto:" + text)).append("\">").append(TextRenderer.escaped(text)).append("</a>");
     }
 
     /** A reference link ({@code [text][id]}) whose reference is defined; flexmark writes the others. */
@@ -331,11 +331,7 @@ final class DirectHtml {
         if (reference == null) {
             throw Unsupported.INSTANCE;
         }
-        out.append("<a href=\"").append(attribute(TextRenderer.unescaped(reference.getUrl()))).append('"');
-        title(reference.getTitle());
-        out.append('>');
-        children(link);
-        out.append("</a>");
+        anchor(reference.getUrl(), reference.getTitle(), link);
     }
 
     /** HTML written in a paragraph, as it is; over more than one line it is left to flexmark's appendable. */
@@ -347,11 +343,12 @@ final class DirectHtml {
         out.append(text);
     }
 
-    private void link(Link link) {
-        out.append("<a href=\"").append(attribute(TextRenderer.unescaped(link.getUrl()))).append('"');
-        title(link.getTitle());
+    /** A link to the address written as {@code url}, with its title if it has one, around the node's children. */
+    private void anchor(BasedSequence url, BasedSequence title, Node content) {
+        out.append("<a href=\"").append(attribute(TextRenderer.unescaped(url))).append('"');
+        title(title);
         out.append('>');
-        children(link);
+        children(content);
         out.append("</a>");
     }
 
@@ -371,21 +368,6 @@ final class DirectHtml {
         }
     }
 
-    /** Escapes text as flexmark's {@code Escaping.escapeHtml(text, false)} does. */
-    private static String escaped(CharSequence text) {
-        return Entities.replaced(text, DirectHtml::entityOf);
-    }
-
-    private static String entityOf(char c) {
-        return switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            default -> null;
-        };
-    }
-
     /**
      * Escapes an attribute's value as flexmark does ({@code Escaping.escapeHtml(value, true)}): an
      * {@code &} that starts an entity or a character reference is kept.
@@ -401,7 +383,7 @@ final class DirectHtml {
             if (c == '&') {
                 entity = entityLength(text, at) > 0 ? null : "&amp;";
             } else {
-                entity = entityOf(c);
+                entity = TextRenderer.entityOf(c);
             }
             if (entity != null) {
                 if (escaped == null) {

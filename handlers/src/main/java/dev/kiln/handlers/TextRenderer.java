@@ -28,6 +28,11 @@ final class TextRenderer {
         if (text.indexOf('\r') >= 0) {
             text = Escaping.normalizeEOL(text);
         }
+        return escaped(text);
+    }
+
+    /** Escapes text as flexmark's {@code Escaping.escapeHtml(text, false)} does: {@code & < > "}. */
+    static String escaped(CharSequence text) {
         return Entities.replaced(text, TextRenderer::entityOf);
     }
 
@@ -48,7 +53,8 @@ final class TextRenderer {
         return chars.toString();
     }
 
-    private static String entityOf(char c) {
+    /** Answers the entity flexmark writes for a character of text, {@code null} for one kept as it is. */
+    static String entityOf(char c) {
         return switch (c) {
             case '&' -> "&amp;";
             case '<' -> "&lt;";
