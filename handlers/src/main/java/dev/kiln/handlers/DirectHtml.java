@@ -49,9 +49,9 @@ import java.util.Set;
  * (paragraphs, headings, lists, quotes, code blocks, tables, emphasis, code, links, autolinks,
  * reference links, images, entities, inline HTML) straight
  * into one {@link StringBuilder}: the same characters flexmark's renderer gives with kiln's options,
- * about ten times faster. flexmark's renderer builds node renderers for every document, writes
+ * about six times faster. flexmark's renderer builds node renderers for every document, writes
  * through a line-tracking appendable and escapes attributes with regular expressions: it was
- * half of flexmark's time in a full build. A document with any other node, or with anything whose
+ * more than half of flexmark's time in a full build. A document with any other node, or with anything whose
  * layout flexmark's appendable would change (leading blanks at the start of a line), gets no answer
  * here and goes to flexmark's renderer.
  */
@@ -204,8 +204,13 @@ final class DirectHtml {
 
     /** A block whose children go on lines of their own between its tags. */
     private void block(String tag, Node node) {
+        block(tag, tag, node);
+    }
+
+    /** A block opened with {@code opening} (its tag and attributes) and closed with {@code tag}. */
+    private void block(String opening, String tag, Node node) {
         line();
-        out.append('<').append(tag).append('>');
+        out.append('<').append(opening).append('>');
         line();
         children(node);
         line();
@@ -215,17 +220,7 @@ final class DirectHtml {
 
     private void orderedList(OrderedList list) {
         int start = list.getStartNumber();
-        if (start == 1 || !listOptions.isOrderedListManualStart()) {
-            block("ol", list);
-            return;
-        }
-        line();
-        out.append("<ol start=\"").append(start).append("\">");
-        line();
-        children(list);
-        line();
-        out.append("</ol>");
-        line();
+        block(start == 1 || !listOptions.isOrderedListManualStart() ? "ol" : "ol start=\"" + start + "\"", "ol", list);
     }
 
     private void tableSection(String tag, Node section) {
