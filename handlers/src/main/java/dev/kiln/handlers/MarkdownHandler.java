@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.effects.Effect;
+import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.Handler;
 import dev.kiln.effects.Next;
 import dev.kiln.effects.RenderMarkdown;
@@ -73,12 +74,39 @@ public final class MarkdownHandler implements Handler {
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {
-        return effect instanceof RenderMarkdown render ? (R) render(render.markdown()) : next.forward(effect);
+        return effect instanceof RenderMarkdown render ? (R) rendered(render) : next.forward(effect);
+    }
+
+    private RenderedMarkdown rendered(RenderMarkdown effect) {
+        try {
+            return render(effect.markdown());
+        } catch (NestedTooDeep e) {
+            throw new EffectFailedException(effect, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The deepest a page's Markdown may nest (quotes in quotes, lists in lists: a list and its
+     * item are two levels): rendering is recursive, and flexmark's renderer overflows a thread's
+     * stack at about 800 levels; sane pages stay under ten.
+     */
+    static final int MAX_DEPTH = 256;
+
+    /** Thrown for Markdown nested deeper than {@link #MAX_DEPTH}. */
+    static final class NestedTooDeep extends RuntimeException {
+        NestedTooDeep(int depth) {
+            super("Markdown nested " + depth + " levels deep (quotes or lists inside each other); kiln renders up to "
+                    + MAX_DEPTH);
+        }
     }
 
     RenderedMarkdown render(String markdown) {
         var flexmark = this.flexmark.get();
         Document document = flexmark.parser().parse(Admonitions.fencesAsQuotes(markdown));
+        int depth = NodeWalk.depth(document);
+        if (depth > MAX_DEPTH) {
+            throw new NestedTooDeep(depth);
+        }
         // flexmark's autolink extension would run as a post-processor inside the parse; this runs it
         // only where a link can be (see Autolinks).
         Autolinks.link(document);

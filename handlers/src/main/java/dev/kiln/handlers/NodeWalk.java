@@ -28,4 +28,27 @@ final class NodeWalk {
             node = next;
         }
     }
+
+    /** Answers how deep the tree under {@code root} goes: 1 for children only, 0 for none. */
+    static int depth(Node root) {
+        int depth = 1;
+        int deepest = 0;
+        var node = root.getFirstChild();
+        while (node != null) {
+            deepest = Math.max(deepest, depth);
+            var next = node.getFirstChild();
+            if (next != null) {
+                depth++;
+            } else {
+                var at = node;
+                while (at != root && at.getNext() == null) {
+                    at = at.getParent();
+                    depth--;
+                }
+                next = at == root ? null : at.getNext();
+            }
+            node = next;
+        }
+        return deepest;
+    }
 }

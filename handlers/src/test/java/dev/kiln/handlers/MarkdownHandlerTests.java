@@ -1,8 +1,13 @@
 package dev.kiln.handlers;
 
+import static dev.kiln.effects.Effects.perform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.effects.EffectFailedException;
+import dev.kiln.effects.HandlerStack;
+import dev.kiln.effects.RenderMarkdown;
 import dev.kiln.effects.RenderedMarkdown;
 import dev.kiln.effects.RenderedMarkdown.Heading;
 import java.util.List;
@@ -13,6 +18,23 @@ class MarkdownHandlerTests {
 
     private String html(String text) {
         return markdown.render(text).html();
+    }
+
+    @Test
+    void markdownNestedTooDeepFailsTheEffectInsteadOfOverflowingTheStack() {
+        var lists = new StringBuilder("text\n\n");
+        for (int level = 0; level < 400; level++) {
+            lists.append("  ".repeat(level)).append("- item\n");
+        }
+        // Footnotes send the page to flexmark's renderer, which overflowed at such depths.
+        lists.append("\nnote[^1]\n\n[^1]: the note\n");
+        var stack = HandlerStack.of(markdown);
+        var failure = assertThrows(EffectFailedException.class,
+                () -> stack.run(() -> perform(new RenderMarkdown(lists.toString()))));
+        assertTrue(failure.getMessage().contains("Markdown nested 802 levels deep"), failure.getMessage());
+        // Deep but sane nesting still renders, through either renderer.
+        assertTrue(html(">".repeat(120) + " deep").contains("deep"));
+        assertTrue(html(">".repeat(120) + " deep[^1]\n\n[^1]: n").contains("deep"));
     }
 
     @Test

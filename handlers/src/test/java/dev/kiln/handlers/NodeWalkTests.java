@@ -27,6 +27,14 @@ class NodeWalkTests {
     }
 
     @Test
+    void depthCountsTheLevelsUnderTheRoot() {
+        assertEquals(0, NodeWalk.depth(parser.parse("")));
+        assertEquals(2, NodeWalk.depth(parser.parse("plain")));
+        assertEquals(4, NodeWalk.depth(parser.parse("> > quoted\n\nafter")));
+        assertEquals(7, NodeWalk.depth(parser.parse("first\n\n- a\n  - *b*\n- c")));
+    }
+
+    @Test
     void aSubtreeIsWalkedWithoutLeavingIt() {
         var document = parser.parse("> quoted *text*\n\nafter the quote");
         var quote = document.getFirstChild();
