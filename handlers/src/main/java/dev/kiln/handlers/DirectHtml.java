@@ -9,6 +9,8 @@ import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
@@ -47,7 +49,7 @@ import java.util.Set;
 /**
  * Writes the HTML of a parsed document made only of the nodes typical pages are made of
  * (paragraphs, headings, lists, quotes, code blocks, tables, emphasis, code, links, autolinks,
- * reference links, images, entities, inline HTML) straight
+ * reference links, images, entities, HTML) straight
  * into one {@link StringBuilder}: the same characters flexmark's renderer gives with kiln's options,
  * about six times faster. flexmark's renderer builds node renderers for every document, writes
  * through a line-tracking appendable and escapes attributes with regular expressions: it was
@@ -68,7 +70,7 @@ final class DirectHtml {
     /** The classes of the nodes written here. */
     private static final Set<Class<?>> WRITTEN = Set.of(Text.class, HtmlEntity.class, TextBase.class, Paragraph.class,
             Code.class, Link.class, AutoLink.class, MailLink.class, LinkRef.class, Reference.class, HtmlInline.class,
-            HtmlInlineComment.class, Emphasis.class, StrongEmphasis.class, Heading.class, BulletListItem.class,
+            HtmlInlineComment.class, HtmlBlock.class, HtmlCommentBlock.class, Emphasis.class, StrongEmphasis.class, Heading.class, BulletListItem.class,
             OrderedListItem.class, FencedCodeBlock.class, IndentedCodeBlock.class, BlockQuote.class, BulletList.class,
             OrderedList.class, Image.class, SoftLineBreak.class, HardLineBreak.class, ThematicBreak.class,
             Strikethrough.class, TableBlock.class, TableHead.class, TableBody.class, TableSeparator.class,
@@ -123,6 +125,13 @@ final class DirectHtml {
             }
             case HtmlInline html -> inlineHtml(html.getChars());
             case HtmlInlineComment html -> inlineHtml(html.getChars());
+            case HtmlBlock html -> {
+                line();
+                htmlBlock(html.getContentChars(), html.hasChildren());
+                line();
+            }
+            // flexmark starts no new line for a comment block.
+            case HtmlCommentBlock html -> htmlBlock(html.getChars(), html.hasChildren());
             case IndentedCodeBlock code -> code(null, code.getContentChars().trimTailBlankLines().normalizeEndWithEOL());
             case Paragraph paragraph -> paragraph(paragraph);
             case Code code -> inline("code", () -> text(TextRenderer.escaped(Escaping.collapseWhitespace(code.getText(), true))));
@@ -327,6 +336,16 @@ final class DirectHtml {
             throw Unsupported.INSTANCE;
         }
         anchor(reference.getUrl(), reference.getTitle(), link);
+    }
+
+    /** An HTML block's text, as it is (blank lines and indents kept, as flexmark's preformatted output keeps them). */
+    private void htmlBlock(BasedSequence html, boolean hasInnerBlocks) {
+        var text = TextRenderer.string(html);
+        // Inner blocks and a leading line end are handled by flexmark's appendable in ways of its own.
+        if (hasInnerBlocks || text.startsWith("\n") || text.indexOf('\r') >= 0) {
+            throw Unsupported.INSTANCE;
+        }
+        out.append(text);
     }
 
     /** HTML written in a paragraph, as it is; over more than one line it is left to flexmark's appendable. */

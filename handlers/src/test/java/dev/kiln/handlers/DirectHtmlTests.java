@@ -82,7 +82,7 @@ class DirectHtmlTests {
 
     @Test
     void documentsWithOtherNodesAreLeftToFlexmark() {
-        for (var markdown : List.of("Text[^1]\n\n[^1]: note", "<div>html</div>", "a <span>b</span>",
+        for (var markdown : List.of("Text[^1]\n\n[^1]: note", "<div>html</div>", "a <span>b</span>", "a <span\nclass=\"x\">b</span>",
                 "- [ ] task", "[ref][r]\n\n[r]: https://example.org", "[undefined][nope]", "![image ref][r]\n\n[r]: a.png", "> [!NOTE]\n> admonition", "    indented code",
                 "<https://example.org>", "a\n   b")) {
             var document = parse(markdown);
@@ -92,7 +92,7 @@ class DirectHtmlTests {
         }
         assertNull(DirectHtml.render(parse("Text[^1]\n\n[^1]: note")));
         assertNull(DirectHtml.render(parse("- [ ] task")));
-        assertNull(DirectHtml.render(parse("<div>html</div>")));
+        assertNull(DirectHtml.render(parse("a <span\nclass=\"x\">b</span>")));
         assertNotNull(DirectHtml.render(parse("just *a* paragraph")));
     }
 
@@ -108,7 +108,7 @@ class DirectHtmlTests {
     }
 
     private static String block(SplittableRandom random, String prefix, int depth) {
-        return switch (random.nextInt(depth > 1 ? 4 : 11)) {
+        return switch (random.nextInt(depth > 1 ? 4 : 13)) {
             case 0, 1 -> prefix + line(random) + (random.nextBoolean() ? "\n" + prefix + line(random) : "");
             case 2 -> prefix + "#".repeat(1 + random.nextInt(6)) + " " + line(random);
             case 3 -> prefix + line(random) + "  \n" + prefix + line(random);
@@ -118,6 +118,8 @@ class DirectHtmlTests {
             case 7 -> prefix + "```" + (random.nextBoolean() ? "java extra" : "") + "\n" + prefix + "int a = b < c && \"d\";\n"
                     + prefix + "  indented\n" + prefix + "```";
             case 8 -> table(random, prefix);
+            case 10 -> prefix + "<div class=\"note\">\n" + prefix + "  <p>raw *not Markdown* & more</p>\n" + prefix + "</div>";
+            case 11 -> prefix + "<!-- a comment\n" + prefix + "\n" + prefix + "  over lines -->" + (random.nextBoolean() ? "" : "\n" + prefix + line(random));
             case 9 -> prefix + (random.nextBoolean() ? "---" : "***")
                     + (depth == 0 ? "\n\n    indented <code> & \"text\"\n\n\n    more\n" : "");
             default -> prefix + "Setext " + line(random) + "\n" + prefix + (random.nextBoolean() ? "===" : "---");
