@@ -280,7 +280,7 @@ final class DirectHtml {
         var id = heading.getAnchorRefId();
         // flexmark leaves out an empty id.
         if (id != null && !id.isEmpty()) {
-            out.append(" id=\"").append(attribute(id)).append('"');
+            out.append(" id=\"").append(AttributeValues.escaped(id)).append('"');
         }
         out.append('>');
         children(heading);
@@ -311,7 +311,7 @@ final class DirectHtml {
         line();
         out.append("<pre><code");
         if (language != null) {
-            out.append(" class=\"language-").append(attribute(language)).append('"');
+            out.append(" class=\"language-").append(AttributeValues.escaped(language)).append('"');
         }
         out.append('>').append(TextRenderer.escaped(text)).append("</code></pre>");
         line();
@@ -320,13 +320,13 @@ final class DirectHtml {
     /** A bare address made a link: {@code www.} ones get {@code http://}, as flexmark's renderer does. */
     private void autolink(AutoLink link) {
         var text = TextRenderer.string(link.getText());
-        out.append("<a href=\"").append(attribute(text.startsWith("www.") ? "http://" + text : text)).append("\">")
+        out.append("<a href=\"").append(AttributeValues.escaped(text.startsWith("www.") ? "http://" + text : text)).append("\">")
                 .append(TextRenderer.escaped(text)).append("</a>");
     }
 
     private void mailLink(MailLink link) {
         var text = TextRenderer.unescaped(link.getText());
-        out.append("<a href=\"").append(attribute("mailto:" + text)).append("\">").append(TextRenderer.escaped(text)).append("</a>");
+        out.append("<a href=\"").append(AttributeValues.escaped("mailto:" + text)).append("\">").append(TextRenderer.escaped(text)).append("</a>");
     }
 
     /** A reference link ({@code [text][id]}) whose reference is defined; flexmark writes the others. */
@@ -359,7 +359,7 @@ final class DirectHtml {
 
     /** A link to the address written as {@code url}, with its title if it has one, around the node's children. */
     private void anchor(BasedSequence url, BasedSequence title, Node content) {
-        out.append("<a href=\"").append(attribute(TextRenderer.unescaped(url))).append('"');
+        out.append("<a href=\"").append(AttributeValues.escaped(TextRenderer.unescaped(url))).append('"');
         title(title);
         out.append('>');
         children(content);
@@ -370,92 +370,15 @@ final class DirectHtml {
         if (!image.getUrlContent().isEmpty()) {
             throw Unsupported.INSTANCE;
         }
-        out.append("<img src=\"").append(attribute(TextRenderer.unescaped(image.getUrl())))
-                .append("\" alt=\"").append(attribute(new TextCollectingVisitor().collectAndGetText(image))).append('"');
+        out.append("<img src=\"").append(AttributeValues.escaped(TextRenderer.unescaped(image.getUrl())))
+                .append("\" alt=\"").append(AttributeValues.escaped(new TextCollectingVisitor().collectAndGetText(image))).append('"');
         title(image.getTitle());
         out.append(" />");
     }
 
     private void title(BasedSequence title) {
         if (title.isNotNull()) {
-            out.append(" title=\"").append(attribute(TextRenderer.unescaped(title))).append('"');
+            out.append(" title=\"").append(AttributeValues.escaped(TextRenderer.unescaped(title))).append('"');
         }
-    }
-
-    /**
-     * Escapes an attribute's value as flexmark does ({@code Escaping.escapeHtml(value, true)}): an
-     * {@code &} that starts an entity or a character reference is kept.
-     */
-    static String attribute(CharSequence value) {
-        var text = value.toString();
-        int length = text.length();
-        StringBuilder escaped = null;
-        int from = 0;
-        for (int at = 0; at < length; at++) {
-            char c = text.charAt(at);
-            String entity;
-            if (c == '&') {
-                entity = entityLength(text, at) > 0 ? null : "&amp;";
-            } else {
-                entity = TextRenderer.entityOf(c);
-            }
-            if (entity != null) {
-                if (escaped == null) {
-                    escaped = new StringBuilder(length + 16);
-                }
-                escaped.append(text, from, at).append(entity);
-                from = at + 1;
-            }
-        }
-        return escaped == null ? text : escaped.append(text, from, length).toString();
-    }
-
-    /**
-     * Answers the length of the entity or character reference at {@code at} ({@code &#x41;},
-     * {@code &#65;}, {@code &amp;}), 0 if none starts there: flexmark's pattern, letters in either case.
-     */
-    private static int entityLength(String text, int at) {
-        int length = text.length();
-        int i = at + 1;
-        int digits;
-        if (i < length && text.charAt(i) == '#') {
-            i++;
-            boolean hex = i < length && (text.charAt(i) == 'x' || text.charAt(i) == 'X');
-            if (hex) {
-                i++;
-            }
-            int start = i;
-            while (i < length && i - start < 8 && (hex ? isHexDigit(text.charAt(i)) : isDigit(text.charAt(i)))) {
-                i++;
-            }
-            digits = i - start;
-            if (digits == 0) {
-                return 0;
-            }
-        } else {
-            if (i >= length || !isLetter(text.charAt(i))) {
-                return 0;
-            }
-            int start = i++;
-            while (i < length && i - start < 32 && (isLetter(text.charAt(i)) || isDigit(text.charAt(i)))) {
-                i++;
-            }
-            if (i - start < 2) {
-                return 0;
-            }
-        }
-        return i < length && text.charAt(i) == ';' ? i + 1 - at : 0;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHexDigit(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    private static boolean isLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

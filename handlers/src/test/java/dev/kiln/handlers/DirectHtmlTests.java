@@ -75,12 +75,6 @@ class DirectHtmlTests {
     }
 
     @Test
-    void attributesKeepEntitiesAndEscapeTheRest() {
-        assertEquals("a&amp;b &amp; &lt;&quot;&gt; &amp;x; &amp;#; &#65; &#x4A; &AMP; &amp;#xG;",
-                DirectHtml.attribute("a&b & <\"> &x; &#; &#65; &#x4A; &AMP; &#xG;"));
-    }
-
-    @Test
     void documentsWithOtherNodesAreLeftToFlexmark() {
         for (var markdown : List.of("Text[^1]\n\n[^1]: note", "<div>html</div>", "a <span>b</span>", "a <span\nclass=\"x\">b</span>",
                 "- [ ] task", "[ref][r]\n\n[r]: https://example.org", "[undefined][nope]", "![image ref][r]\n\n[r]: a.png", "> [!NOTE]\n> admonition", "    indented code",
