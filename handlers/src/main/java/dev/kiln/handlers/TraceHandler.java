@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -418,11 +419,7 @@ public final class TraceHandler implements Handler {
                     paths.add(output.path());
                 }
                 var stamps = next.forward(new StatOutputFiles(paths));
-                var reasons = new ArrayList<String>();
-                for (int i = 0; i < part.size() && reasons.size() < MAX_REASONS; i++) {
-                    outputReason(part.get(i), stamps.get(i), next, findings).ifPresent(reasons::add);
-                }
-                return reasons;
+                return firstReasonsInTurn(part.size(), i -> outputReason(part.get(i), stamps.get(i), next, findings));
             });
         }
         var results = next.forward(new Parallel<>(forks));
@@ -452,12 +449,14 @@ public final class TraceHandler implements Handler {
     }
 
     private static <T> List<String> firstReasonsInTurn(List<T> items, Function<T, Optional<String>> reason) {
+        return firstReasonsInTurn(items.size(), i -> reason.apply(items.get(i)));
+    }
+
+    /** Answers the reasons of the first of {@code count} items, in turn, up to {@link #MAX_REASONS}. */
+    private static List<String> firstReasonsInTurn(int count, IntFunction<Optional<String>> reason) {
         var reasons = new ArrayList<String>();
-        for (var item : items) {
-            reason.apply(item).ifPresent(reasons::add);
-            if (reasons.size() >= MAX_REASONS) {
-                break;
-            }
+        for (int i = 0; i < count && reasons.size() < MAX_REASONS; i++) {
+            reason.apply(i).ifPresent(reasons::add);
         }
         return reasons;
     }

@@ -1400,8 +1400,9 @@ public final class TraceStore {
             if (at + 16 > start.length) {
                 throw new IOException("the head ends before its rest's index");
             }
-            long length = FIXED + (long) readInt(start, at + 12) * ENTRY;
-            if (readInt(start, at + 12) < 0 || length > available) {
+            int count = readInt(start, at + 12);
+            long length = FIXED + (long) count * ENTRY;
+            if (count < 0 || length > available) {
                 throw new IOException("the rest's index runs past the head");
             }
             return (int) length;
@@ -1485,6 +1486,5 @@ public final class TraceStore {
             check.update(out.array(), from, out.size() - from);
             out.appendLong(check.getValue());
         }
-
     }
 }

@@ -145,10 +145,8 @@ public final class InMemoryFiles implements Handler {
                 }
                 yield (R) spliced.sha256();
             }
-            case StatOutputFile stat -> (R) Optional.ofNullable(output.get(stat.path().value())).map(Entry::stamp);
-            case StatOutputFiles stats -> (R) stats.paths().stream()
-                    .map(path -> Optional.ofNullable(output.get(path.value())).map(Entry::stamp))
-                    .toList();
+            case StatOutputFile stat -> (R) outputStamp(stat.path());
+            case StatOutputFiles stats -> (R) stats.paths().stream().map(this::outputStamp).toList();
             case DeleteOutputFile delete -> {
                 output.remove(delete.path().value());
                 yield (R) Unit.UNIT;
@@ -163,5 +161,10 @@ public final class InMemoryFiles implements Handler {
             throw new EffectFailedException(read, read.path().value(), 0, "no such file", null);
         }
         return entry.content();
+    }
+
+    /** Answers the stamp of an output file, empty where there is none. */
+    private Optional<FileStamp> outputStamp(OutputPath path) {
+        return Optional.ofNullable(output.get(path.value())).map(Entry::stamp);
     }
 }
