@@ -43,7 +43,8 @@ public final class MarkdownHandler implements Handler {
                     TaskListExtension.create(),
                     FootnoteExtension.create(),
                     Admonitions.extension(),
-                    TextRenderer.extension())).toImmutable();
+                    TextRenderer.extension(),
+                    BlockStarts.extension())).toImmutable();
             return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
         }
     }
