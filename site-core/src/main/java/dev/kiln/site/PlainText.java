@@ -52,14 +52,14 @@ final class PlainText {
      * spaces that hold a letter or digit, in its {@linkplain #of plain text}.
      */
     static int wordCount(String body) {
-        var text = of(body);
+        var text = new Scan(body);
         int words = 0;
         boolean counted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.size; i++) {
+            char c = text.out[i];
             if (c == ' ') {
                 counted = false;
-            } else if (!counted && Character.isLetterOrDigit(c)) {
+            } else if (!counted && (c < 0x80 ? KIND[c] == LETTER_OR_DIGIT : Character.isLetterOrDigit(c))) {
                 words++;
                 counted = true;
             }
@@ -73,110 +73,131 @@ final class PlainText {
      * every page pays for it when it is parsed.
      */
     static String of(String body) {
-        // Written into a char array: a StringBuilder's checks on every char cost more than the scan.
-        var out = new Output(body.length());
-        int length = body.length();
-        int at = 0;
-        while (at < length) {
-            if (at == 0 || body.charAt(at - 1) == '\n') {
-                int start = skipIndent(body, at);
-                if (body.startsWith("```", start) || body.startsWith("~~~", start)) {
-                    int end = body.indexOf('\n', start);
-                    at = end < 0 ? length : end + 1;
-                    out.space();
-                    continue;
-                }
-                while (start < length && "#>|-".indexOf(body.charAt(start)) >= 0) {
-                    start++;
-                }
-                if (start > at) {
-                    at = start;
-                    out.space();
-                    continue;
-                }
-            }
-            char c = body.charAt(at);
-            if (c == ']' && at + 1 < length && body.charAt(at + 1) == '(') {
-                int skipTo = closing(body, at + 2, ')');
-                if (skipTo > 0) {
-                    at = skipTo;
-                    continue;
-                }
-            } else if (c == '<') {
-                int skipTo = closing(body, at + 1, '>');
-                if (skipTo > 0) {
-                    // An autolink keeps its address; any other tag is a gap between words.
-                    out.space();
-                    if (body.startsWith("http", at + 1)) {
-                        for (int i = at + 1; i < skipTo - 1; i++) {
-                            out.add(body.charAt(i));
-                        }
+        var text = new Scan(body);
+        int end = text.size;
+        while (end > 0 && text.out[end - 1] == ' ') {
+            end--;
+        }
+        return new String(text.out, 0, end);
+    }
+
+    /** What an ASCII character is to the scan: copied as it is, a letter or digit (copied), a gap, or markup to look at. */
+    private static final byte PLAIN = 0;
+    private static final byte LETTER_OR_DIGIT = 1;
+    private static final byte GAP = 2;
+    private static final byte MARKUP = 3;
+    private static final byte[] KIND = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            KIND[c] = Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT
+                    : Character.isWhitespace(c) || c == '|' ? GAP
+                    : "]<!*_`~[".indexOf(c) >= 0 ? MARKUP : PLAIN;
+        }
+    }
+
+    /**
+     * The plain text of a body, written into a char array of the body's length (every char written
+     * comes from the body, an autolink's address among them). Most characters are letters, digits
+     * and spaces, which a table lookup sends straight to the output; lines' starts and markup take
+     * the longer way.
+     */
+    private static final class Scan {
+        final char[] out;
+        int size;
+
+        Scan(String body) {
+            var in = body.toCharArray();
+            int length = in.length;
+            out = new char[length];
+            int at = 0;
+            boolean lineStart = true;
+            while (at < length) {
+                if (lineStart) {
+                    lineStart = false;
+                    int start = at;
+                    while (start < length && (in[start] == ' ' || in[start] == '\t')) {
+                        start++;
                     }
-                    out.space();
-                    at = skipTo;
+                    if (start + 2 < length && (in[start] == '`' || in[start] == '~') && in[start + 1] == in[start]
+                            && in[start + 2] == in[start]) {
+                        // A fence line: left out whole, its info string too.
+                        int end = start;
+                        while (end < length && in[end] != '\n') {
+                            end++;
+                        }
+                        at = end < length ? end + 1 : length;
+                        lineStart = true;
+                        space();
+                        continue;
+                    }
+                    while (start < length && isBlockMarker(in[start])) {
+                        start++;
+                    }
+                    if (start > at) {
+                        at = start;
+                        space();
+                        continue;
+                    }
+                }
+                char c = in[at];
+                byte kind = c < 0x80 ? KIND[c] : Character.isWhitespace(c) ? GAP : PLAIN;
+                if (kind <= LETTER_OR_DIGIT) {
+                    out[size++] = c;
+                    at++;
                     continue;
                 }
+                if (kind == GAP) {
+                    space();
+                    lineStart = c == '\n';
+                    at++;
+                    continue;
+                }
+                if (c == ']' && at + 1 < length && in[at + 1] == '(') {
+                    // A link's target is left out, its text kept.
+                    int skipTo = closing(in, at + 2, ')');
+                    if (skipTo > 0) {
+                        at = skipTo;
+                        continue;
+                    }
+                } else if (c == '<') {
+                    int skipTo = closing(in, at + 1, '>');
+                    if (skipTo > 0) {
+                        // An autolink keeps its address; any other tag is a gap between words.
+                        space();
+                        if (skipTo - at > 5 && in[at + 1] == 'h' && in[at + 2] == 't' && in[at + 3] == 't' && in[at + 4] == 'p') {
+                            System.arraycopy(in, at + 1, out, size, skipTo - at - 2);
+                            size += skipTo - at - 2;
+                        }
+                        space();
+                        at = skipTo;
+                        continue;
+                    }
+                    out[size++] = c;
+                } else if (c == '!' && !(at + 1 < length && in[at + 1] == '[')) {
+                    out[size++] = c;
+                }
+                // Otherwise emphasis, code and brackets: left out.
+                at++;
             }
-            if (isWhitespace(c) || c == '|') {
-                out.space();
-            } else if (c != '*' && c != '_' && c != '`' && c != '~' && c != '[' && c != ']'
-                    && !(c == '!' && at + 1 < length && body.charAt(at + 1) == '[')) {
-                out.add(c);
-            }
-            at++;
         }
-        return out.trimmed();
+
+        private void space() {
+            if (size > 0 && out[size - 1] != ' ') {
+                out[size++] = ' ';
+            }
+        }
     }
 
-    /** The plain text being written: words with single spaces between them. */
-    private static final class Output {
-        private final char[] chars;
-        private int size;
-
-        Output(int capacity) {
-            // Every char written comes from the body (an autolink's address among them), so the
-            // body's length is enough.
-            chars = new char[capacity];
-        }
-
-        void add(char c) {
-            chars[size++] = c;
-        }
-
-        void space() {
-            if (size > 0 && chars[size - 1] != ' ') {
-                chars[size++] = ' ';
-            }
-        }
-
-        String trimmed() {
-            int end = size;
-            while (end > 0 && chars[end - 1] == ' ') {
-                end--;
-            }
-            return new String(chars, 0, end);
-        }
-    }
-
-    /** {@link Character#isWhitespace}, without its table lookup for the ASCII characters nearly all text is made of. */
-    private static boolean isWhitespace(char c) {
-        if (c <= ' ') {
-            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C';
-        }
-        return c >= '\u0080' && Character.isWhitespace(c);
-    }
-
-    private static int skipIndent(String text, int at) {
-        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-            at++;
-        }
-        return at;
+    /** A heading, quote, table or list marker at the start of a line. */
+    private static boolean isBlockMarker(char c) {
+        return c == '#' || c == '>' || c == '|' || c == '-';
     }
 
     /** Answers the index after {@code close} on the same line from {@code at}, or -1. */
-    private static int closing(String text, int at, char close) {
-        for (int i = at; i < text.length(); i++) {
-            char c = text.charAt(i);
+    private static int closing(char[] text, int at, char close) {
+        for (int i = at; i < text.length; i++) {
+            char c = text[i];
             if (c == close) {
                 return i + 1;
             }

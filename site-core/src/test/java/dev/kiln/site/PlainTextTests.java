@@ -48,6 +48,21 @@ class PlainTextTests {
     }
 
     @Test
+    void plainTextKeepsWordsAndCodeAndDropsMarkup() {
+        assertEquals("Title Indented text and more", PlainText.of("# Title\r\n\r\n  Indented *text* and __more__\r\n"));
+        assertEquals("int a = b; x", PlainText.of("```java\nint a = b;\n```\n~~~\nx\n~~~"));
+        assertEquals("see https://example.org/a b or", PlainText.of("see <https://example.org/a b> or <mailto:x>"));
+        assertEquals("Wow! alt and t and open(", PlainText.of("Wow! ![alt](i.png) and [t](u) and [open("));
+        assertEquals("item quote a b code line", PlainText.of("- item\n> quote\n| a | b |\n    code line"));
+        // Unicode's spaces part words, a no-break space does not.
+        assertEquals("non\u00a0breaking em ideographic", PlainText.of("non\u00a0breaking\u2003em\u3000ideographic"));
+        assertEquals(3, PlainText.wordCount("non\u00a0breaking\u2003em\u3000ideographic"));
+        assertEquals("a < b", PlainText.of("a < b"));
+        assertEquals("go http now", PlainText.of("go <http> now"));
+        assertEquals("go now", PlainText.of("go <htt> now"));
+    }
+
+    @Test
     void theThemesListsShowEachPagesSummaryAndItsPagesTheirReadingTime() {
         var files = new HashMap<>(FixtureSites.contentOnly());
         files.put("content/notes/two.md", "---\ntitle: Two\nsummary: Said by the author.\n---\nBody text.\n");
