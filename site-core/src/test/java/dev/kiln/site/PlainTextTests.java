@@ -17,6 +17,41 @@ class PlainTextTests {
     }
 
     @Test
+    void theSummaryKeepsLinkTextAndAddressesAndDropsTagsAndMarks() {
+        assertEquals("See logo and https://kiln.dev/a or .",
+                PlainText.summaryOf("See [![logo](l.png)](https://x.org) and <https://kiln.dev/a> or <http://>."));
+        assertEquals("Keep <> and ~ but not strike or ~, a b c.",
+                PlainText.summaryOf("Keep <> and ~ but not ~~strike~~ or ~~~, *a* __b__ `c`."));
+        assertEquals("Tabs and vertical tabs bold .", PlainText.summaryOf("Tabs\tand\u000Bvertical\ftabs <b>bold</b>."));
+        assertEquals("A link over lines and [no target] (x).", PlainText.summaryOf("A [link\nover lines](u) and [no target] (x)."));
+    }
+
+    @Test
+    void theSummaryDropsMarkupAsTheseRegularExpressionsWould() {
+        // The summary's passes, as regular expressions: each a replacement of the text the one
+        // before it left.
+        var passes = List.of(
+                java.util.Map.entry("!\\[([^\\]]*)]\\([^)]*\\)", "$1"), java.util.Map.entry("\\[([^\\]]*)]\\([^)]*\\)", "$1"),
+                java.util.Map.entry("<(https?://[^>]+)>", "$1"), java.util.Map.entry("<[^>]+>", " "),
+                java.util.Map.entry("(\\*\\*|__|\\*|_|~~|`)", ""), java.util.Map.entry("\\s+", " "));
+        var pieces = List.of("![", "[", "]", "](", "(", ")", "<http://a.b/c>", "<https://x>", "<http://>", "<https//x>", "<>",
+                "<a href=\"x\">", "</a>", "<", ">", "~~", "~", "~~~", "*", "**", "_", "`", "\t", "\u000B", "\u2003", "\n", " ",
+                "word", "wörd", "!");
+        var random = new java.util.SplittableRandom(20261128);
+        for (int i = 0; i < 20_000; i++) {
+            var text = new StringBuilder("Prose ");
+            for (int piece = random.nextInt(30); piece > 0; piece--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            var expected = text.toString().replace("\n", " ");
+            for (var pass : passes) {
+                expected = java.util.regex.Pattern.compile(pass.getKey()).matcher(expected).replaceAll(pass.getValue());
+            }
+            assertEquals(expected.strip(), PlainText.summaryOf(text.toString().replace("\n", " ")), text.toString());
+        }
+    }
+
+    @Test
     void aMoreMarkerEndsTheSummaryWhereTheAuthorSays() {
         var body = "First part.\n\nStill *summary*.\n<!--more-->\nThe rest.\n";
         assertEquals("First part. Still summary.", PlainText.summaryOf(body));
