@@ -17,6 +17,21 @@ final class PlainText {
 
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
+    /** What an ASCII character is to the scan: copied as it is, a letter or digit (copied), a gap, or markup to look at. */
+    private static final byte PLAIN = 0;
+    private static final byte LETTER_OR_DIGIT = 1;
+    private static final byte GAP = 2;
+    private static final byte MARKUP = 3;
+    private static final byte[] KIND = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            KIND[c] = Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT
+                    : Character.isWhitespace(c) || c == '|' ? GAP
+                    : "]<!*_`~[".indexOf(c) >= 0 ? MARKUP : PLAIN;
+        }
+    }
+
     private PlainText() {
     }
 
@@ -73,21 +88,6 @@ final class PlainText {
             end--;
         }
         return new String(text.out, 0, end);
-    }
-
-    /** What an ASCII character is to the scan: copied as it is, a letter or digit (copied), a gap, or markup to look at. */
-    private static final byte PLAIN = 0;
-    private static final byte LETTER_OR_DIGIT = 1;
-    private static final byte GAP = 2;
-    private static final byte MARKUP = 3;
-    private static final byte[] KIND = new byte[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            KIND[c] = Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT
-                    : Character.isWhitespace(c) || c == '|' ? GAP
-                    : "]<!*_`~[".indexOf(c) >= 0 ? MARKUP : PLAIN;
-        }
     }
 
     /**
@@ -323,8 +323,8 @@ final class PlainText {
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c >= '\t' && c <= '\r') {
-                if (out.isEmpty() || !isAsciiSpace(text.charAt(i - 1))) {
+            if (isAsciiSpace(c)) {
+                if (i == 0 || !isAsciiSpace(text.charAt(i - 1))) {
                     out.append(' ');
                 }
             } else {
