@@ -61,11 +61,11 @@ final class PlainText {
      * spaces that hold a letter or digit, in its {@linkplain #of plain text}.
      */
     static int wordCount(String body) {
-        var text = new Scan(body);
+        var text = scan(body);
         int words = 0;
         boolean counted = false;
-        for (int i = 0; i < text.size; i++) {
-            char c = text.out[i];
+        for (int i = 0; i < text.size(); i++) {
+            char c = text.chars()[i];
             if (c == ' ') {
                 counted = false;
             } else if (!counted && (c < 0x80 ? KIND[c] == LETTER_OR_DIGIT : Character.isLetterOrDigit(c))) {
@@ -82,105 +82,108 @@ final class PlainText {
      * every page pays for it when it is parsed.
      */
     static String of(String body) {
-        var text = new Scan(body);
-        int end = text.size;
-        while (end > 0 && text.out[end - 1] == ' ') {
+        var text = scan(body);
+        int end = text.size();
+        while (end > 0 && text.chars()[end - 1] == ' ') {
             end--;
         }
-        return new String(text.out, 0, end);
+        return new String(text.chars(), 0, end);
+    }
+
+    /** A body's plain text: the first {@code size} chars of {@code chars}, words one space apart. */
+    private record Scanned(char[] chars, int size) {
     }
 
     /**
-     * The plain text of a body, written into a char array of the body's length (every char written
-     * comes from the body, an autolink's address among them). Most characters are letters, digits
-     * and spaces, which a table lookup sends straight to the output; lines' starts and markup take
-     * the longer way.
+     * Answers the plain text of a body, written into a char array of the body's length (every char
+     * written comes from the body, an autolink's address among them). Most characters are letters,
+     * digits and spaces, which a table lookup sends straight to the output; lines' starts and
+     * markup take the longer way.
      */
-    private static final class Scan {
-        final char[] out;
-        int size;
-
-        Scan(String body) {
-            var in = body.toCharArray();
-            int length = in.length;
-            out = new char[length];
-            int at = 0;
-            boolean lineStart = true;
-            while (at < length) {
-                if (lineStart) {
-                    lineStart = false;
-                    int start = at;
-                    while (start < length && (in[start] == ' ' || in[start] == '\t')) {
-                        start++;
-                    }
-                    if (start + 2 < length && (in[start] == '`' || in[start] == '~') && in[start + 1] == in[start]
-                            && in[start + 2] == in[start]) {
-                        // A fence line: left out whole, its info string too.
-                        int end = start;
-                        while (end < length && in[end] != '\n') {
-                            end++;
-                        }
-                        at = end < length ? end + 1 : length;
-                        lineStart = true;
-                        space();
-                        continue;
-                    }
-                    while (start < length && isBlockMarker(in[start])) {
-                        start++;
-                    }
-                    if (start > at) {
-                        at = start;
-                        space();
-                        continue;
-                    }
+    private static Scanned scan(String body) {
+        var in = body.toCharArray();
+        int length = in.length;
+        var out = new char[length];
+        int size = 0;
+        int at = 0;
+        boolean lineStart = true;
+        while (at < length) {
+            if (lineStart) {
+                lineStart = false;
+                int start = at;
+                while (start < length && (in[start] == ' ' || in[start] == '\t')) {
+                    start++;
                 }
-                char c = in[at];
-                byte kind = c < 0x80 ? KIND[c] : Character.isWhitespace(c) ? GAP : PLAIN;
-                if (kind <= LETTER_OR_DIGIT) {
-                    out[size++] = c;
-                    at++;
+                if (start + 2 < length && (in[start] == '`' || in[start] == '~') && in[start + 1] == in[start]
+                        && in[start + 2] == in[start]) {
+                    // A fence line: left out whole, its info string too.
+                    int end = start;
+                    while (end < length && in[end] != '\n') {
+                        end++;
+                    }
+                    at = end < length ? end + 1 : length;
+                    lineStart = true;
+                    size = space(out, size);
                     continue;
                 }
-                if (kind == GAP) {
-                    space();
-                    lineStart = c == '\n';
-                    at++;
+                while (start < length && isBlockMarker(in[start])) {
+                    start++;
+                }
+                if (start > at) {
+                    at = start;
+                    size = space(out, size);
                     continue;
                 }
-                if (c == ']' && at + 1 < length && in[at + 1] == '(') {
-                    // A link's target is left out, its text kept.
-                    int skipTo = closing(in, at + 2, ')');
-                    if (skipTo > 0) {
-                        at = skipTo;
-                        continue;
-                    }
-                } else if (c == '<') {
-                    int skipTo = closing(in, at + 1, '>');
-                    if (skipTo > 0) {
-                        // An autolink keeps its address; any other tag is a gap between words.
-                        space();
-                        if (skipTo - at > 5 && in[at + 1] == 'h' && in[at + 2] == 't' && in[at + 3] == 't' && in[at + 4] == 'p') {
-                            System.arraycopy(in, at + 1, out, size, skipTo - at - 2);
-                            size += skipTo - at - 2;
-                        }
-                        space();
-                        at = skipTo;
-                        continue;
-                    }
-                    out[size++] = c;
-                } else if (c == '!' && !(at + 1 < length && in[at + 1] == '[')) {
-                    out[size++] = c;
-                }
-                // Otherwise emphasis, code and brackets: left out.
+            }
+            char c = in[at];
+            byte kind = c < 0x80 ? KIND[c] : Character.isWhitespace(c) ? GAP : PLAIN;
+            if (kind <= LETTER_OR_DIGIT) {
+                out[size++] = c;
                 at++;
+                continue;
             }
+            if (kind == GAP) {
+                size = space(out, size);
+                lineStart = c == '\n';
+                at++;
+                continue;
+            }
+            if (c == ']' && at + 1 < length && in[at + 1] == '(') {
+                // A link's target is left out, its text kept.
+                int skipTo = closing(in, at + 2, ')');
+                if (skipTo > 0) {
+                    at = skipTo;
+                    continue;
+                }
+            } else if (c == '<') {
+                int skipTo = closing(in, at + 1, '>');
+                if (skipTo > 0) {
+                    // An autolink keeps its address; any other tag is a gap between words.
+                    size = space(out, size);
+                    if (skipTo - at > 5 && in[at + 1] == 'h' && in[at + 2] == 't' && in[at + 3] == 't' && in[at + 4] == 'p') {
+                        System.arraycopy(in, at + 1, out, size, skipTo - at - 2);
+                        size += skipTo - at - 2;
+                    }
+                    size = space(out, size);
+                    at = skipTo;
+                    continue;
+                }
+                out[size++] = c;
+            } else if (c == '!' && !(at + 1 < length && in[at + 1] == '[')) {
+                out[size++] = c;
+            }
+            // Otherwise emphasis, code and brackets: left out.
+            at++;
         }
+        return new Scanned(out, size);
+    }
 
-        private void space() {
-            if (size > 0 && out[size - 1] != ' ') {
-                out[size++] = ' ';
-            }
+    /** Writes a space after the {@code size} chars of {@code out} unless there is one; answers the new size. */
+    private static int space(char[] out, int size) {
+        if (size > 0 && out[size - 1] != ' ') {
+            out[size++] = ' ';
         }
+        return size;
     }
 
     /** A heading, quote, table or list marker at the start of a line. */
