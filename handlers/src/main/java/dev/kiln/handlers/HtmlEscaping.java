@@ -11,6 +11,7 @@ import com.github.jknack.handlebars.Handlebars;
  */
 final class HtmlEscaping implements EscapingStrategy {
     static final HtmlEscaping INSTANCE = new HtmlEscaping();
+    private static final Entities.Table ENTITIES = Entities.Table.of(c -> entityOf((char) c));
 
     private HtmlEscaping() {
     }
@@ -23,7 +24,7 @@ final class HtmlEscaping implements EscapingStrategy {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return Entities.replaced(value, HtmlEscaping::entityOf);
+        return Entities.replaced(value, ENTITIES);
     }
 
     private static String entityOf(char c) {
