@@ -2,6 +2,7 @@ package dev.kiln.handlers;
 
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Visits a flexmark tree's nodes in document order by following its links (first child, next,
@@ -14,28 +15,22 @@ final class NodeWalk {
 
     /** Visits every node under {@code root}, parents before their children; the visit must not change the tree. */
     static void descendants(Node root, Consumer<Node> visit) {
-        var node = root.getFirstChild();
-        while (node != null) {
-            visit.accept(node);
-            var next = node.getFirstChild();
-            if (next == null) {
-                var at = node;
-                while (at != root && at.getNext() == null) {
-                    at = at.getParent();
-                }
-                next = at == root ? null : at.getNext();
-            }
-            node = next;
-        }
+        walk(root, (node, depth) -> visit.accept(node));
     }
 
     /** Answers how deep the tree under {@code root} goes: 1 for children only, 0 for none. */
     static int depth(Node root) {
+        var deepest = new int[1];
+        walk(root, (node, depth) -> deepest[0] = Math.max(deepest[0], depth));
+        return deepest[0];
+    }
+
+    /** Visits every node under {@code root} with its depth (1 for the root's children), parents before their children. */
+    private static void walk(Node root, ObjIntConsumer<Node> visit) {
         int depth = 1;
-        int deepest = 0;
         var node = root.getFirstChild();
         while (node != null) {
-            deepest = Math.max(deepest, depth);
+            visit.accept(node, depth);
             var next = node.getFirstChild();
             if (next != null) {
                 depth++;
@@ -49,6 +44,5 @@ final class NodeWalk {
             }
             node = next;
         }
-        return deepest;
     }
 }
