@@ -155,17 +155,11 @@ final class DirectHtml {
             }
             case Strikethrough strikethrough -> inline("del", () -> children(strikethrough));
             case TableBlock table -> block("table", table);
-            case TableHead head -> tableSection("thead", head);
-            case TableBody body -> tableSection("tbody", body);
+            case TableHead head -> onItsLine("thead", head);
+            case TableBody body -> onItsLine("tbody", body);
             case TableSeparator ignored -> {
             }
-            case TableRow row -> {
-                line();
-                out.append("<tr>");
-                children(row);
-                out.append("</tr>");
-                line();
-            }
+            case TableRow row -> onItsLine("tr", row);
             case TableCell cell -> cell(cell);
             default -> throw Unsupported.INSTANCE;
         }
@@ -232,11 +226,10 @@ final class DirectHtml {
         block(start == 1 || !listOptions.isOrderedListManualStart() ? "ol" : "ol start=\"" + start + "\"", "ol", list);
     }
 
-    private void tableSection(String tag, Node section) {
+    /** An element on a line of its own, its children inside it on the same line. */
+    private void onItsLine(String tag, Node node) {
         line();
-        out.append('<').append(tag).append('>');
-        children(section);
-        out.append("</").append(tag).append('>');
+        inline(tag, () -> children(node));
         line();
     }
 
@@ -267,11 +260,7 @@ final class DirectHtml {
             children(paragraph);
             return;
         }
-        line();
-        out.append("<p>");
-        children(paragraph);
-        out.append("</p>");
-        line();
+        onItsLine("p", paragraph);
     }
 
     private void heading(Heading heading) {
@@ -292,11 +281,7 @@ final class DirectHtml {
         if (!item.getMarkerSuffix().isEmpty()) {
             throw Unsupported.INSTANCE;
         }
-        line();
-        out.append("<li>");
-        children(item);
-        out.append("</li>");
-        line();
+        onItsLine("li", item);
     }
 
     private void fencedCode(FencedCodeBlock code) {
