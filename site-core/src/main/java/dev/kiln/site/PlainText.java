@@ -232,8 +232,8 @@ final class PlainText {
      * link's text.
      */
     private static String inline(String markdown) {
-        var text = linksToText(markdown, true);
-        text = linksToText(text, false);
+        var text = linksToText(markdown, "![");
+        text = linksToText(text, "[");
         text = tagsReplaced(text);
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -251,32 +251,30 @@ final class PlainText {
     }
 
     /**
-     * Replaces each image ({@code ![text](target)}) or link ({@code [text](target)}) with its text:
-     * the text runs to the first {@code ]}, which a {@code (} must follow, and the target to the
-     * first {@code )}, over lines too.
+     * Replaces each link written after {@code opener} ({@code ![} for images, {@code [} for links)
+     * with its text: the text runs to the first {@code ]}, which a {@code (} must follow, and the
+     * target to the first {@code )}, over lines too.
      */
-    private static String linksToText(String text, boolean images) {
-        int open = text.indexOf(images ? "![" : "[");
+    private static String linksToText(String text, String opener) {
+        int open = text.indexOf(opener);
         if (open < 0) {
             return text;
         }
         var out = new StringBuilder(text.length()).append(text, 0, open);
-        int skip = images ? 2 : 1;
         int at = open;
         while (at < text.length()) {
-            char c = text.charAt(at);
-            if (c == (images ? '!' : '[') && text.startsWith(images ? "![" : "[", at)) {
-                int close = text.indexOf(']', at + skip);
+            if (text.startsWith(opener, at)) {
+                int close = text.indexOf(']', at + opener.length());
                 if (close >= 0 && close + 1 < text.length() && text.charAt(close + 1) == '(') {
                     int end = text.indexOf(')', close + 2);
                     if (end >= 0) {
-                        out.append(text, at + skip, close);
+                        out.append(text, at + opener.length(), close);
                         at = end + 1;
                         continue;
                     }
                 }
             }
-            out.append(c);
+            out.append(text.charAt(at));
             at++;
         }
         return out.toString();
