@@ -37,16 +37,21 @@ public final class MarkdownHandler implements Handler {
     /** The parser and renderer, shared by all threads. */
     private record Flexmark(Parser parser, HtmlRenderer renderer) {
         static Flexmark create() {
-            var options = options(List.of(
-                    TablesExtension.create(),
-                    StrikethroughExtension.create(),
-                    TaskListExtension.create(),
-                    FootnoteExtension.create(),
-                    Admonitions.extension(),
-                    TextRenderer.extension(),
-                    BlockStarts.extension())).toImmutable();
+            var options = options(extensions()).toImmutable();
             return new Flexmark(Parser.builder(options).build(), HtmlRenderer.builder(options).build());
         }
+    }
+
+    /** Answers kiln's flexmark extensions, in the order they are registered (tests build kiln's parser from them). */
+    static List<Extension> extensions() {
+        return List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                FootnoteExtension.create(),
+                Admonitions.extension(),
+                TextRenderer.extension(),
+                BlockStarts.extension());
     }
 
     /** Answers kiln's flexmark options with these extensions (a test builds flexmark's stock setup from them). */

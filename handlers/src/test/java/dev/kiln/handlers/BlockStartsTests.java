@@ -2,14 +2,8 @@ package dev.kiln.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.misc.Extension;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -32,12 +26,10 @@ class BlockStartsTests {
     private final Parser stock = parser(false);
     private final Parser gated = parser(true);
 
+    /** Answers kiln's parser, or the same without {@link BlockStarts}: flexmark's own core parsers. */
     private static Parser parser(boolean gated) {
-        var extensions = new ArrayList<Extension>(List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), FootnoteExtension.create(), Admonitions.extension(), TextRenderer.extension()));
-        if (gated) {
-            extensions.add(BlockStarts.extension());
-        }
+        var extensions = MarkdownHandler.extensions().stream()
+                .filter(extension -> gated || !(extension instanceof BlockStarts)).toList();
         return Parser.builder(MarkdownHandler.options(extensions).toImmutable()).build();
     }
 

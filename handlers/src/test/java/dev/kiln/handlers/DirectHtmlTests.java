@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
@@ -34,9 +30,7 @@ class DirectHtmlTests {
     private final HtmlRenderer flexmark;
 
     DirectHtmlTests() {
-        var options = MarkdownHandler.options(List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), FootnoteExtension.create(), Admonitions.extension(),
-                TextRenderer.extension())).toImmutable();
+        var options = MarkdownHandler.options(MarkdownHandler.extensions()).toImmutable();
         parser = Parser.builder(options).build();
         flexmark = HtmlRenderer.builder(options).build();
     }
