@@ -107,6 +107,13 @@ public final class MarkdownHandler implements Handler {
     }
 
     RenderedMarkdown render(String markdown) {
+        // Typical pages are parsed and written directly; anything else by flexmark (see DirectMarkdown).
+        var direct = DirectMarkdown.render(markdown);
+        return direct != null ? direct : renderWithFlexmark(markdown);
+    }
+
+    /** Renders with flexmark's parser, whatever the Markdown holds. */
+    RenderedMarkdown renderWithFlexmark(String markdown) {
         var flexmark = this.flexmark.get();
         Document document = flexmark.parser().parse(Admonitions.fencesAsQuotes(markdown));
         int depth = NodeWalk.depth(document);
