@@ -18,6 +18,60 @@ import java.util.TreeMap;
 final class TrainCommand implements Subcommand {
     private static final int PAGES = 400;
 
+    /** A page in the subset of Markdown that {@code DirectMarkdown} writes (headings, lists, tables, code, quotes, links). */
+    private static final String TYPICAL_BODY = """
+            Some *emphasis*, **strong** text, `code()` and a [link](https://example.org/docs) in a paragraph
+            that goes on over [two lines](../section-1/page-1.md).
+
+            ## A heading
+
+            | a | b | c |
+            |---|:-:|--:|
+            | 1 | `two` | [three](https://example.org) |
+
+            ```java
+            class Page%d {
+                int value = 1 < 2 ? 3 : 4;
+            }
+            ```
+
+            ### A smaller heading
+
+            1. first item with *emphasis*
+            2. second item with `code`
+
+            > A quote with **strong** words.
+            >
+            > And a second paragraph.
+
+            - a list item
+            - another [item](https://example.org/guide)
+
+            ![an image](/images/figure.png)
+            """;
+
+    /** A page using what flexmark renders: an autolink, a task list, a footnote. */
+    private static final String RICH_BODY = """
+            ## A heading
+
+            Some *emphasis*, **strong** text, `code`, a [link](https://example.org) and https://example.org.
+
+            - a list
+            - [x] a task
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ```java
+            class Page%d {}
+            ```
+
+            > A quote with a footnote.[^1]
+
+            [^1]: The footnote.
+            """;
+
     private static final Usage USAGE = Usage.of("train", "FOLDER", "An empty folder to generate the site in.",
             "Builds a generated site several ways, to train the AOT cache.").hiddenFromHelp();
 
@@ -55,6 +109,9 @@ final class TrainCommand implements Subcommand {
             files.put("content/section-" + section + "/_index.md", "---\ntitle: Section " + section + "\n---\n");
         }
         for (int page = 0; page < PAGES; page++) {
+            // Most pages are typical ones, which kiln's own Markdown path writes; every fourth
+            // uses what only flexmark renders (autolinks, task lists, footnotes).
+            var body = page % 4 == 0 ? RICH_BODY : TYPICAL_BODY;
             files.put("content/section-" + page % 8 + "/page-" + page + ".md", """
                     ---
                     title: Page %d
@@ -62,27 +119,10 @@ final class TrainCommand implements Subcommand {
                     tags: [tag-%d, tag-%d]
                     description: A page for training.
                     ---
-                    ## A heading
-
-                    Some *emphasis*, **strong** text, `code`, a [link](https://example.org) and https://example.org.
-
-                    - a list
-                    - [x] a task
-
-                    | a | b |
-                    |---|---|
-                    | 1 | 2 |
-
-                    ```java
-                    class Page%d {}
-                    ```
-
-                    > A quote with a footnote.[^1]
-
-                    [^1]: The footnote.
-                    """.formatted(page, 1 + page % 12, 1 + page % 28, page % 9, page % 5, page));
+                    """.formatted(page, 1 + page % 12, 1 + page % 28, page % 9, page % 5) + body.formatted(page));
         }
         files.put("static/css/extra.css", "body { margin: 0; }\n");
+        files.put("static/images/figure.png", "an image\n");
         return files;
     }
 }
