@@ -236,7 +236,9 @@ final class DirectMarkdown {
                 if (language != null) {
                     out.append(" class=\"language-").append(AttributeValues.escaped(language)).append('"');
                 }
-                out.append('>').append(TextRenderer.escaped(code)).append("</code></pre>\n");
+                out.append('>');
+                TextRenderer.appendEscaped(out, code.toString(), 0, code.length());
+                out.append("</code></pre>\n");
                 return next + 1;
             }
             code.append(text).append('\n');
@@ -429,7 +431,7 @@ final class DirectMarkdown {
             int to = pipe < 0 || pipe > end ? end : pipe;
             var cell = text.substring(from, to).strip();
             // A pipe inside a code span is flexmark's own case; an empty cell keeps a blank in flexmark.
-            if (cell.isEmpty() || cell.chars().filter(c -> c == '`').count() % 2 != 0) {
+            if (cell.isEmpty() || backticks(cell) % 2 != 0) {
                 throw Unsupported.INSTANCE;
             }
             cells.add(cell);
@@ -439,6 +441,14 @@ final class DirectMarkdown {
             throw Unsupported.INSTANCE;
         }
         return cells;
+    }
+
+    private static int backticks(String text) {
+        int count = 0;
+        for (int at = text.indexOf('`'); at >= 0; at = text.indexOf('`', at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** The alignment a separator cell gives its column ({@code :--}, {@code :-:}, {@code --:}), null for none. */
@@ -470,6 +480,10 @@ final class DirectMarkdown {
         int from = 0;
         for (int at = 0; at < length; ) {
             char c = text.charAt(at);
+            if (isPlain(c)) {
+                at++;
+                continue;
+            }
             switch (c) {
                 case '*' -> {
                     from = flush(text, from, at, plain);
@@ -512,6 +526,20 @@ final class DirectMarkdown {
         flush(text, from, length, plain);
     }
 
+    /** The ASCII characters that are text wherever they are in inline Markdown. */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (char c = ' '; c < 0x7f; c++) {
+            PLAIN[c] = "*`[!\\&<_~]@|^:wW".indexOf(c) < 0;
+        }
+    }
+
+    /** Answers whether the character is text wherever it is (all but ASCII controls and markup are). */
+    private static boolean isPlain(char c) {
+        return c >= 0x80 || PLAIN[c];
+    }
+
     /** Fails on a character that would make the text more than text: escapes, entities, HTML, autolinks. */
     private static void plainChar(String text, int at) {
         switch (text.charAt(at)) {
@@ -534,10 +562,9 @@ final class DirectMarkdown {
     /** Writes the text from {@code from} to {@code to}, escaped; answers {@code to}. */
     private int flush(String text, int from, int to, StringBuilder plain) {
         if (from < to) {
-            var part = text.substring(from, to);
-            out.append(TextRenderer.escaped(part));
+            TextRenderer.appendEscaped(out, text, from, to);
             if (plain != null) {
-                plain.append(part);
+                plain.append(text, from, to);
             }
         }
         return to;
@@ -549,7 +576,11 @@ final class DirectMarkdown {
             throw Unsupported.INSTANCE;
         }
         for (int at = from; at < to; at++) {
-            switch (text.charAt(at)) {
+            char c = text.charAt(at);
+            if (isPlain(c)) {
+                continue;
+            }
+            switch (c) {
                 case '*', '`', '[', '!', '\n' -> throw Unsupported.INSTANCE;
                 default -> plainChar(text, at);
             }
@@ -601,7 +632,9 @@ final class DirectMarkdown {
         if (code.startsWith(" ") || code.endsWith(" ") || code.contains("  ") || code.indexOf('\n') >= 0) {
             throw Unsupported.INSTANCE;
         }
-        out.append("<code>").append(TextRenderer.escaped(code)).append("</code>");
+        out.append("<code>");
+        TextRenderer.appendEscaped(out, text, at + 1, close);
+        out.append("</code>");
         if (plain != null) {
             plain.append(code);
         }

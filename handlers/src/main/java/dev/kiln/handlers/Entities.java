@@ -45,15 +45,20 @@ final class Entities {
             return text;
         }
         var out = new StringBuilder(length + 16).append(text, 0, at);
-        for (; at < length; at++) {
-            char c = text.charAt(at);
-            var entity = table.entityOf(c);
-            if (entity == null) {
-                out.append(c);
-            } else {
-                out.append(entity);
+        appendReplaced(out, text, at, length, table);
+        return out.toString();
+    }
+
+    /** Appends the text from {@code from} to {@code to} with the table's characters replaced. */
+    static void appendReplaced(StringBuilder out, String text, int from, int to, Table table) {
+        int kept = from;
+        for (int at = from; at < to; at++) {
+            var entity = table.entityOf(text.charAt(at));
+            if (entity != null) {
+                out.append(text, kept, at).append(entity);
+                kept = at + 1;
             }
         }
-        return out.toString();
+        out.append(text, kept, to);
     }
 }

@@ -38,6 +38,11 @@ final class TextRenderer {
         return Entities.replaced(text, ENTITIES);
     }
 
+    /** Appends the text from {@code from} to {@code to}, escaped as {@link #escaped} escapes it. */
+    static void appendEscaped(StringBuilder out, String text, int from, int to) {
+        Entities.appendReplaced(out, text, from, to, ENTITIES);
+    }
+
     /** Answers the characters with backslash escapes and entities resolved, as flexmark's {@code unescape()} does. */
     static String unescaped(CharSequence chars) {
         var text = string(chars);
