@@ -27,27 +27,37 @@ final class AtomicFiles {
 
     static void write(Path target, Filler filler) throws IOException {
         var temporary = temporaryBeside(target);
+        boolean moved = false;
         try {
-            try (var out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
+            try (var out = temporary.out()) {
                 filler.fill(out);
             }
             try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary.path(), target, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } finally {
-            Files.deleteIfExists(temporary);
+            // Only a write that failed leaves its temporary file to remove.
+            if (!moved) {
+                Files.deleteIfExists(temporary.path());
+            }
         }
     }
 
-    private static Path temporaryBeside(Path target) throws IOException {
+    /** A temporary file, created and opened for writing in one system call. */
+    private record Temporary(Path path, OutputStream out) {
+    }
+
+    private static Temporary temporaryBeside(Path target) throws IOException {
         var folder = target.getParent();
         var name = "." + target.getFileName() + ".";
         for (int attempt = 0; ; attempt++) {
             var candidate = folder.resolve(name + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".kiln-tmp");
             try {
-                return Files.createFile(candidate);
+                return new Temporary(candidate, Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE));
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 10) {
                     throw e;

@@ -26,6 +26,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -68,6 +69,11 @@ public final class FileSystemHandler implements Handler {
     private final Path siteRoot;
     private final Path outputRoot;
     private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+    /**
+     * The output folders this handler made: a file in one cannot be older than this build (a
+     * handler writes for one build), so it is written without comparing it with what is there.
+     */
+    private final Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
     private volatile Path realOutputRoot;
     /**
      * The stamps a listing saw, by site path, so that asking for a listed file's stamp costs no
@@ -77,12 +83,18 @@ public final class FileSystemHandler implements Handler {
     private final Map<String, FileStamp> listedStamps;
     /** The listings {@link #listingAhead} started, by folder. */
     private final Map<SitePath, CompletableFuture<List<SitePath>>> listedAhead;
+    /**
+     * The site paths of entries a listing met that are neither folders nor regular files (links,
+     * mostly): where a listing met none, whether a file exists is what the listing says.
+     */
+    private final Set<String> unlistedEntries;
 
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
         this.outputRoot = outputRoot.toAbsolutePath().normalize();
         this.listedStamps = new ConcurrentHashMap<>(1 << 14);
         this.listedAhead = new ConcurrentHashMap<>();
+        this.unlistedEntries = ConcurrentHashMap.newKeySet();
     }
 
     private FileSystemHandler(FileSystemHandler listing, Path outputRoot) {
@@ -90,6 +102,7 @@ public final class FileSystemHandler implements Handler {
         this.outputRoot = outputRoot.toAbsolutePath().normalize();
         this.listedStamps = listing.listedStamps;
         this.listedAhead = listing.listedAhead;
+        this.unlistedEntries = listing.unlistedEntries;
     }
 
     /** Answers a handler reading {@code siteRoot} and writing {@code outputRoot}. */
@@ -143,7 +156,7 @@ public final class FileSystemHandler implements Handler {
             return switch (effect) {
                 case ReadFile read -> (R) read(read);
                 case ListFiles list -> (R) listed(list.folder());
-                case FileExists exists -> (R) Boolean.valueOf(Files.isRegularFile(site(exists.path())));
+                case FileExists exists -> (R) Boolean.valueOf(exists(exists.path()));
                 case StatFile stat -> {
                     var listed = listedStamp(stat.path());
                     yield (R) (listed != null ? Optional.of(listed) : stamp(site(stat.path())));
@@ -162,7 +175,7 @@ public final class FileSystemHandler implements Handler {
                 }
                 case WriteFile write -> {
                     var target = writableOutput(write.path());
-                    if (!holds(target, write.content())) {
+                    if (madeFolders.contains(target.getParent()) || !holds(target, write.content())) {
                         AtomicFiles.write(target, write.content()::writeTo);
                     }
                     yield (R) Unit.UNIT;
@@ -231,6 +244,33 @@ public final class FileSystemHandler implements Handler {
             }
         }
         return null;
+    }
+
+    /**
+     * Answers whether a regular file is at {@code file}: from the listing ahead of its folder
+     * where that listing met only folders and regular files (a layout or partial a site does not
+     * override is asked for on every render, and was a failed stat each time), else by a stat.
+     */
+    private boolean exists(SitePath file) {
+        for (var ahead : listedAhead.entrySet()) {
+            var folder = ahead.getKey();
+            if (file.isInside(folder)) {
+                var listing = ahead.getValue().exceptionally(failure -> null).join();
+                if (listing != null && !file.value().contains("/.") && !metUnlisted(folder)) {
+                    return listedStamps.containsKey(file.value());
+                }
+                break;
+            }
+        }
+        return Files.isRegularFile(site(file));
+    }
+
+    private boolean metUnlisted(SitePath folder) {
+        if (unlistedEntries.isEmpty()) {
+            return false;
+        }
+        var prefix = folder.value().isEmpty() ? "" : folder.value() + "/";
+        return unlistedEntries.stream().anyMatch(entry -> entry.startsWith(prefix) || (entry + "/").equals(prefix));
     }
 
     private List<SitePath> listed(SitePath folder) throws IOException {
@@ -339,6 +379,8 @@ public final class FileSystemHandler implements Handler {
             var relative = prefix + name;
             found.add(relative);
             listedStamps.put(relative, stampOf(attributes));
+        } else if (!attributes.isRegularFile() && !attributes.isDirectory()) {
+            unlistedEntries.add(prefix + name);
         }
     }
 
@@ -476,6 +518,7 @@ public final class FileSystemHandler implements Handler {
             }
             Files.deleteIfExists(folder);
             checkedFolders.remove(folder);
+            madeFolders.remove(folder);
         }
     }
 
@@ -516,8 +559,25 @@ public final class FileSystemHandler implements Handler {
         if (checkedFolders.contains(folder)) {
             return;
         }
-        // A folder already there (every folder of a second build) is not created again: that
-        // costs a failed mkdir and an exception.
+        var parent = folder.getParent();
+        if (!folder.equals(outputRoot) && parent != null && parent.startsWith(outputRoot)) {
+            ensureFolderInsideOutput(path, parent);
+            // A real folder (not a link) inside a checked one is inside the output: no path to
+            // resolve. Most page folders are new, and mkdir makes a real folder or fails.
+            if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                checkedFolders.add(folder);
+                return;
+            }
+            try {
+                Files.createDirectory(folder);
+                madeFolders.add(folder);
+                checkedFolders.add(folder);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                // A link, a file, or a folder another thread just made: checked below.
+            }
+        }
+        // A folder already there is not created again: that costs a failed mkdir and an exception.
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(folder);
         }

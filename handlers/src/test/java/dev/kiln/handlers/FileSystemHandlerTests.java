@@ -222,4 +222,56 @@ class FileSystemHandlerTests {
             assertEquals(0, files.count());
         }
     }
+
+    @Test
+    void aLinkAboveTheFolderWrittenIsRefusedBeforeAnyFolderIsMadeThroughIt() throws IOException {
+        Files.createDirectories(temp.resolve("site/public"));
+        Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(temp.resolve("site/public/sneaky"), temp.resolve("elsewhere"));
+        var failure = assertThrows(EffectFailedException.class, () -> stack().run(
+                () -> perform(new WriteFile(OutputPath.of("sneaky/deeper/still/index.html"), Bytes.utf8("x")))));
+        assertTrue(failure.getMessage().contains("outside the output folder"), failure.getMessage());
+        try (var files = Files.list(temp.resolve("elsewhere"))) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void aLinkToAFolderInsideTheOutputIsWrittenThrough() throws IOException {
+        Files.createDirectories(temp.resolve("site/public/real"));
+        Files.createSymbolicLink(temp.resolve("site/public/alias"), temp.resolve("site/public/real"));
+        stack().run(() -> perform(new WriteFile(OutputPath.of("alias/page/index.html"), Bytes.utf8("<p>x</p>"))));
+        assertEquals("<p>x</p>", Files.readString(temp.resolve("site/public/real/page/index.html")));
+    }
+
+    @Test
+    void whetherAFileExistsIsAnsweredFromAListingAheadAsAStatWouldAnswerIt() throws IOException {
+        siteFile("layouts/_default/single.hbs", "s");
+        siteFile("layouts/partials/header.hbs", "h");
+        siteFile("layouts/.hidden/x.hbs", "x");
+        siteFile("layouts/partials/.swap.hbs", "w");
+        var asked = List.of("layouts/_default/single.hbs", "layouts/partials/header.hbs", "layouts/partials/footer.hbs",
+                "layouts/_default/list.hbs", "layouts/.hidden/x.hbs", "layouts/partials/.swap.hbs", "layouts/partials",
+                "layouts/none/single.hbs");
+        var stat = stack().run(() -> asked.stream().map(path -> perform(new FileExists(SitePath.of(path)))).toList());
+        assertEquals(List.of(true, true, false, false, true, true, false, false), stat);
+        var files = FileSystemHandler.of(temp.resolve("site"), temp.resolve("site/public"))
+                .listingAhead(List.of(SitePath.of("layouts")));
+        var listed = HandlerStack.of(files).run(() -> asked.stream().map(path -> perform(new FileExists(SitePath.of(path)))).toList());
+        assertEquals(stat, listed);
+        // The answers are the listing's, as of the start of the build, like its stamps.
+        Files.delete(temp.resolve("site/layouts/_default/single.hbs"));
+        assertTrue(HandlerStack.of(files).run(() -> perform(new FileExists(SitePath.of("layouts/_default/single.hbs")))));
+    }
+
+    @Test
+    void aListingThatMetALinkLeavesWhetherAFileExistsToAStat() throws IOException {
+        siteFile("layouts/partials/header.hbs", "h");
+        siteFile("elsewhere/footer.hbs", "f");
+        Files.createSymbolicLink(temp.resolve("site/layouts/partials/footer.hbs"), temp.resolve("site/elsewhere/footer.hbs"));
+        var files = FileSystemHandler.of(temp.resolve("site"), temp.resolve("site/public"))
+                .listingAhead(List.of(SitePath.of("layouts")));
+        assertTrue(HandlerStack.of(files).run(() -> perform(new FileExists(SitePath.of("layouts/partials/footer.hbs")))));
+        assertFalse(HandlerStack.of(files).run(() -> perform(new FileExists(SitePath.of("layouts/partials/none.hbs")))));
+    }
 }

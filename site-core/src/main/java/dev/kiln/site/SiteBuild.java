@@ -57,11 +57,13 @@ public final class SiteBuild {
 
     static final SitePath STATIC = SitePath.of("static");
     /**
-     * The folders a build lists whole, most files first: a file handler may list them while the
-     * build reads its cache ({@code FileSystemHandler.listingAhead}).
+     * The folders a build lists whole, most files first, then the layouts, whose files every
+     * render asks for one by one (does the site override this layout, this partial?): a file
+     * handler may list them while the build reads its cache and answer from that listing
+     * ({@code FileSystemHandler.listingAhead}).
      */
     public static final List<SitePath> LISTED_FOLDERS = List.of(ContentDiscovery.CONTENT, STATIC, Assets.FOLDER,
-            SiteData.FOLDER);
+            SiteData.FOLDER, SitePath.of(Layouts.FOLDER.substring(0, Layouts.FOLDER.length() - 1)));
     /** How many pages' links one fork checks. */
     private static final int LINK_CHECKS_PER_FORK = 1000;
 
