@@ -25,8 +25,10 @@ import java.util.List;
 /**
  * Renders Markdown with flexmark, GitHub-flavoured: tables, strikethrough, task lists, autolinks,
  * footnotes, admonitions ({@code > [!NOTE]} or a {@code :::note} block), fenced code with a
- * {@code language-x} class, and an id on every heading. The parser and renderer are built once and shared by all
- * threads (both are thread-safe; a parsed document is not shared).
+ * {@code language-x} class, and an id on every heading. A page written in the plain subset
+ * {@link DirectMarkdown} knows is read and written by it, without flexmark, to the same HTML.
+ * flexmark's parser and renderer are built on first use and shared by all threads (both are
+ * thread-safe; a parsed document is not shared).
  *
  * @since 0.1
  */
