@@ -88,6 +88,13 @@ public final class FileSystemHandler implements Handler {
      * mostly): where a listing met none, whether a file exists is what the listing says.
      */
     private final Set<String> unlistedEntries;
+    /**
+     * What this handler read, by site path. A content file is read by its page's parse, its
+     * render and the search index: answering the same bytes again saves the reads and lets the
+     * traces' hash of them be computed once. A handler serves one build, so nothing read here
+     * outlives it.
+     */
+    private final Map<String, Bytes> reads = new ConcurrentHashMap<>();
 
     private FileSystemHandler(Path siteRoot, Path outputRoot) {
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
@@ -199,9 +206,16 @@ public final class FileSystemHandler implements Handler {
     }
 
     private Bytes read(ReadFile read) throws IOException {
+        var key = read.path().value();
+        var known = reads.get(key);
+        if (known != null) {
+            return known;
+        }
         var path = site(read.path());
         try {
-            return Bytes.wrap(Files.readAllBytes(path));
+            var content = Bytes.wrap(Files.readAllBytes(path));
+            var earlier = reads.putIfAbsent(key, content);
+            return earlier != null ? earlier : content;
         } catch (NoSuchFileException e) {
             throw new EffectFailedException(read, read.path().value(), 0, "no such file", e);
         }

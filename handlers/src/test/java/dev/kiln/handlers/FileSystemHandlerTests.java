@@ -3,6 +3,7 @@ package dev.kiln.handlers;
 import static dev.kiln.effects.Effects.perform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -263,5 +264,18 @@ class FileSystemHandlerTests {
                 .listingAhead(List.of(SitePath.of("layouts")));
         assertTrue(HandlerStack.of(files).run(() -> perform(new FileExists(SitePath.of("layouts/partials/footer.hbs")))));
         assertFalse(HandlerStack.of(files).run(() -> perform(new FileExists(SitePath.of("layouts/partials/none.hbs")))));
+    }
+
+    @Test
+    void aFileReadAgainInOneBuildIsAnsweredWithTheBytesReadFirstAndTheirHash() throws IOException {
+        siteFile("content/page.md", "first");
+        var build = HandlerStack.of(FileSystemHandler.of(temp.resolve("site"), temp.resolve("site/public")));
+        var first = build.run(() -> perform(new ReadFile(SitePath.of("content/page.md"))));
+        first.sha256();
+        siteFile("content/page.md", "second");
+        var again = build.run(() -> perform(new ReadFile(SitePath.of("content/page.md"))));
+        // The same object, so that its hash, computed once, serves every trace that read it.
+        assertSame(first, again);
+        assertEquals("second", stack().run(() -> perform(new ReadFile(SitePath.of("content/page.md")))).asUtf8());
     }
 }
