@@ -50,6 +50,7 @@ public final class HandlebarsHandler implements Handler {
         var handlebars = new Handlebars(loader).with(new ConcurrentMapTemplateCache().setReload(true))
                 .with(HtmlEscaping.INSTANCE).prettyPrint(false);
         // Helpers are registered before the instance is shared between threads.
+        handlebars.registerHelper("each", ListEach.INSTANCE);
         var markdown = MarkdownHandler.gitHubFlavoured();
         TemplateHelpers.register(handlebars, text -> markdown.render(text).html());
         return handlebars;
