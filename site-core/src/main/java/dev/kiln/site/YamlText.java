@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -17,6 +18,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Parses the YAML of config and front matter into plain maps, lists, strings, numbers and booleans. */
 final class YamlText {
+    /**
+     * Parsers not in use. A {@link Yaml} is not thread-safe and pages are parsed in parallel, but
+     * making one (its resolver's patterns, its constructors and representers) was a third of the
+     * parse of a page's front matter: each load borrows one and gives it back. One whose load
+     * failed is dropped, whatever it was left holding.
+     */
+    private static final ConcurrentLinkedQueue<Yaml> IDLE = new ConcurrentLinkedQueue<>();
+
     private YamlText() {
     }
 
@@ -48,8 +57,12 @@ final class YamlText {
     private static Object parse(String text, String file, int firstLine) {
         Object document;
         try {
-            // A Yaml instance is not thread-safe, and pages are parsed in parallel.
-            document = newYaml().load(text);
+            var yaml = IDLE.poll();
+            if (yaml == null) {
+                yaml = newYaml();
+            }
+            document = yaml.load(text);
+            IDLE.offer(yaml);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? firstLine : firstLine + mark.getLine();
