@@ -18,7 +18,7 @@ import java.util.Map;
  * paragraphs; one-line items of bullet or numbered lists; tables with a leading pipe. Inline:
  * text, {@code *em*} and {@code **strong**} around plain words, code spans, and links and images
  * to plain addresses. Anything else, or anything near the edge of a rule (a line starting with a
- * blank, a tab, a backslash, an entity, an HTML tag, an underscore, a possible autolink, a list
+ * blank, a tab outside fenced code, a backslash, an entity, an HTML tag, an underscore, a possible autolink, a list
  * item followed by a lazy line), makes {@link #render} answer {@code null} and the page goes to
  * flexmark. Being strict costs a page flexmark's time, never a different output.
  */
@@ -53,9 +53,10 @@ final class DirectMarkdown {
 
     /** Answers the rendered page, or {@code null} when its Markdown leaves the subset this class writes. */
     static RenderedMarkdown render(String markdown) {
-        // Line ends, tabs and NULs flexmark normalises; admonition fences kiln rewrites; reference
-        // definitions can change any bracket of the page.
-        if (markdown.indexOf('\r') >= 0 || markdown.indexOf('\t') >= 0 || markdown.indexOf('\0') >= 0
+        // Line ends and NULs flexmark normalises; admonition fences kiln rewrites; reference
+        // definitions can change any bracket of the page. Tabs, which flexmark expands to columns,
+        // are let through only inside fenced code, which keeps them as they are.
+        if (markdown.indexOf('\r') >= 0 || markdown.indexOf('\0') >= 0
                 || markdown.contains(":::") || markdown.contains("]:")) {
             return null;
         }
@@ -177,7 +178,7 @@ final class DirectMarkdown {
         }
         char c = content.charAt(0);
         boolean plainStart = switch (c) {
-            case ' ', '#', '>', '-', '+', '=', '_', '~', '<', ':', '|' -> false;
+            case ' ', '\t', '#', '>', '-', '+', '=', '_', '~', '<', ':', '|' -> false;
             case '*' -> first && listMarker(content) == 0 && !thematicBreak(content);
             case '`' -> first && !content.startsWith("```");
             case '[', '!' -> first;
@@ -209,6 +210,9 @@ final class DirectMarkdown {
     /** Fenced code at the left margin, closed by a fence of the same character at least as long. */
     private int fencedCode(int at) {
         var opening = lines[at];
+        if (opening.indexOf('\t') >= 0) {
+            return unsupported();
+        }
         char fence = opening.charAt(0);
         int length = 0;
         while (length < opening.length() && opening.charAt(length) == fence) {
@@ -420,7 +424,7 @@ final class DirectMarkdown {
 
     /** A row's cells, trimmed: between its pipes, the last pipe optional. */
     private static List<String> cells(String text) {
-        if (text.isEmpty() || text.charAt(0) != '|' || text.endsWith(" ") || text.indexOf('\\') >= 0) {
+        if (text.isEmpty() || text.charAt(0) != '|' || text.endsWith(" ") || text.indexOf('\\') >= 0 || text.indexOf('\t') >= 0) {
             throw Unsupported.INSTANCE;
         }
         var cells = new ArrayList<String>();
@@ -543,7 +547,7 @@ final class DirectMarkdown {
     /** Fails on a character that would make the text more than text: escapes, entities, HTML, autolinks. */
     private static void plainChar(String text, int at) {
         switch (text.charAt(at)) {
-            case '\\', '&', '<', '_', '~', ']', '@', '|', '^' -> throw Unsupported.INSTANCE;
+            case '\\', '&', '<', '_', '~', ']', '@', '|', '^', '\t' -> throw Unsupported.INSTANCE;
             case ':' -> {
                 if (text.startsWith("//", at + 1)) {
                     throw Unsupported.INSTANCE;
@@ -629,7 +633,8 @@ final class DirectMarkdown {
             throw Unsupported.INSTANCE;
         }
         var code = text.substring(at + 1, close);
-        if (code.startsWith(" ") || code.endsWith(" ") || code.contains("  ") || code.indexOf('\n') >= 0) {
+        if (code.startsWith(" ") || code.endsWith(" ") || code.contains("  ") || code.indexOf('\n') >= 0
+                || code.indexOf('\t') >= 0) {
             throw Unsupported.INSTANCE;
         }
         out.append("<code>");

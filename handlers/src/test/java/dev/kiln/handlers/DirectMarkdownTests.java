@@ -29,7 +29,8 @@ class DirectMarkdownTests {
             "[t](a(b)c)", "[t](<a b>)", "[](empty)", "[e]()", "[*em* text](x)", "[`c`](x)", "![img](/a.png)",
             "![alt *em*](b.png)", "see https://example.org/x", "www.example.com", "WWW.EXAMPLE.COM", "me@example.org",
             "&amp;", "&copy;", "a & b", "<b>bold</b>", "<https://auto.example>", "\\*esc\\*", "a\\", "x|y", "[^1]",
-            "a: b", "a://b", "[x]: y", "!not image", "!", "[!NOTE]", "*", "**", "`", "<", "{.class}", "emoji :smile:");
+            "a: b", "a://b", "[x]: y", "!not image", "!", "[!NOTE]", "*", "**", "`", "<", "{.class}", "emoji :smile:",
+            "a\tb", "`tab\tcode`", "*tab\tem*", "[tab\tlink](x)", "trailing\t");
 
     private final MarkdownHandler flexmark = MarkdownHandler.gitHubFlavoured();
 
@@ -147,7 +148,8 @@ class DirectMarkdownTests {
             case 7 -> pick(random, "---", "***", "___", "- - -", "===", "<div>\nhtml *x*\n</div>", "<!-- c -->");
             case 8 -> line(random, true) + "\n" + pick(random, "===", "---", "- item", "1. item", "2. item", "> q", "# h",
                     "```", "| a |", "    code", "  lead", "*em* start", "`c` start", "[l](x) start", "2019 year", "12.5 %");
-            case 9 -> pick(random, "    indented code", " one blank", "  two blanks", "\tTab");
+            case 9 -> pick(random, "    indented code", " one blank", "  two blanks", "\tTab", "##\tTab heading", "-\ttab item",
+                    "- \ttab item", ">\ttab quote", "> \ttab quote", "| a\t| b |\n|---|---|\n| 1 | 2 |", "Line\n\t\nafter a tab line");
             case 10 -> "- " + line(random, true) + "\n" + pick(random, "  continued", "lazy line", "  - nested", "\n  after blank");
             default -> line(random, true) + pick(random, "  ", " ", "\\") + "\n" + line(random, true);
         };
@@ -192,11 +194,12 @@ class DirectMarkdownTests {
 
     private static String fencedCode(SplittableRandom random, boolean edges) {
         var fence = edges ? pick(random, "```", "```", "~~~", "````") : pick(random, "```", "~~~");
-        var info = pick(random, "", "java", "python extra words", "yaml", edges ? pick(random, "a`b", "x&amp;y", "{.c}", " ") : "");
+        var info = pick(random, "", "java", "python extra words", "yaml", edges ? pick(random, "a`b", "x&amp;y", "{.c}", " ", "go\tx", "\tgo") : "");
         var code = new StringBuilder();
         for (int lines = 1 + random.nextInt(5); lines > 0; lines--) {
             code.append(pick(random, "public final class A {", "    int a = b < c && \"d\";", "", "  <tag> & more",
-                    "    return map.getOrDefault(key, 3);", "}", "   ", edges ? pick(random, "``", "~~", "  ```", "```` x") : "x"))
+                    "    return map.getOrDefault(key, 3);", "}", "   ", "\tfunc() {", "\t\treturn a\tb", "\t",
+                    edges ? pick(random, "``", "~~", "  ```", "```` x", "\t```", "```\t") : "x"))
                     .append('\n');
         }
         var closing = edges ? pick(random, fence, fence, fence + "`", " " + fence, "", fence + " x") : fence;
