@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * Builds what templates see: {@code site} (title, base URL, menu, top-level sections, taxonomies,
@@ -33,6 +34,11 @@ final class TemplateContext {
     private final Map<OutputPath, Site.Term> terms = new HashMap<>();
     private final Map<String, Page> taxonomyPages = new HashMap<>();
     private final Map<OutputPath, String> summaryHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The menus pages see, by which of its entries are active (a bit each): every page's context
+     * and fingerprint showed a menu made afresh, and a site's pages see only a handful of them.
+     */
+    private final Map<Long, List<Map<String, Object>>> menus = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Page> recentPages;
     private final String siteFieldsHash;
     /** Each term's path, worked out once: summaries, made in the constructor, need them all. */
@@ -464,15 +470,33 @@ final class TemplateContext {
     /** The main menu as a page sees it: the entry leading to it, or to its section, is active. */
     private List<Map<String, Object>> menuOf(Page page) {
         var basePath = config.basePath();
-        return menu.stream().map(entry -> {
-            var active = entry.url().equals(page.url())
-                    || (!entry.url().equals(basePath) && page.url().startsWith(entry.url()));
+        if (menu.size() >= Long.SIZE) {
+            return menuWith(at -> isActive(menu.get(at), page, basePath));
+        }
+        long active = 0;
+        for (int i = 0; i < menu.size(); i++) {
+            if (isActive(menu.get(i), page, basePath)) {
+                active |= 1L << i;
+            }
+        }
+        return menus.computeIfAbsent(active, bits -> menuWith(at -> (bits >>> at & 1) != 0));
+    }
+
+    private static boolean isActive(MenuEntry entry, Page page, String basePath) {
+        return entry.url().equals(page.url()) || (!entry.url().equals(basePath) && page.url().startsWith(entry.url()));
+    }
+
+    private List<Map<String, Object>> menuWith(IntPredicate activeAt) {
+        var items = new ArrayList<Map<String, Object>>(menu.size());
+        for (int at = 0; at < menu.size(); at++) {
+            var entry = menu.get(at);
             var item = new LinkedHashMap<String, Object>();
             item.put("title", entry.title());
             item.put("url", entry.url());
-            item.put("active", active);
-            return OrderedMaps.copyOf(item);
-        }).toList();
+            item.put("active", activeAt.test(at));
+            items.add(OrderedMaps.copyOf(item));
+        }
+        return List.copyOf(items);
     }
 
 }

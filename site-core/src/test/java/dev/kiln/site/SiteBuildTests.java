@@ -79,6 +79,12 @@ class SiteBuildTests {
         assertTrue(page.contains("<a href=\"/notes/\" class=\"active\" aria-current=\"page\">Notes</a>"),
                 "the menu marks the page's section: " + page);
         assertTrue(page.contains("<a href=\"/hello/\">Hello</a>"), "the menu holds top-level pages: " + page);
+        // Each page sees the menu with its own entry active (menus are shared between the pages that see the same one).
+        var hello = site.output("hello/index.html");
+        assertTrue(hello.contains("<a href=\"/hello/\" class=\"active\" aria-current=\"page\">Hello</a>"), hello);
+        assertTrue(hello.contains("<a href=\"/notes/\">Notes</a>"), hello);
+        var home = site.output("index.html");
+        assertFalse(home.contains("class=\"active\""), home);
     }
 
     @Test
