@@ -58,15 +58,6 @@ import java.util.Set;
  * here and goes to flexmark's renderer.
  */
 final class DirectHtml {
-    /** Thrown, without a stack, when the document holds something only flexmark renders. */
-    private static final class Unsupported extends RuntimeException {
-        private static final Unsupported INSTANCE = new Unsupported();
-
-        private Unsupported() {
-            super(null, null, false, false);
-        }
-    }
-
     /** The classes of the nodes written here. */
     private static final Set<Class<?>> WRITTEN = Set.of(Text.class, HtmlEntity.class, TextBase.class, Paragraph.class,
             Code.class, Link.class, AutoLink.class, MailLink.class, LinkRef.class, Reference.class, HtmlInline.class,

@@ -23,15 +23,6 @@ import java.util.Map;
  * flexmark. Being strict costs a page flexmark's time, never a different output.
  */
 final class DirectMarkdown {
-    /** Thrown, without a stack, where the text leaves the subset. */
-    private static final class Unsupported extends RuntimeException {
-        private static final Unsupported INSTANCE = new Unsupported();
-
-        private Unsupported() {
-            super(null, null, false, false);
-        }
-    }
-
     /** flexmark's defaults for heading ids, as kiln's options leave them. */
     private static final String TO_DASH = HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS.get(null);
     private static final String NON_DASH = HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS.get(null);
