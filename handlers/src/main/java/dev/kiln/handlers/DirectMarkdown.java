@@ -130,15 +130,20 @@ final class DirectMarkdown {
         return base + "-" + (seen + 1);
     }
 
-    /** A paragraph: lines up to a blank one, none of which could start or interrupt a block. */
+    /** A paragraph of the page: lines up to a blank one, none of which could start or interrupt a block. */
     private int paragraph(int at) {
+        return paragraph(lines, at, at + 1);
+    }
+
+    /** A paragraph of {@code source} (the page's lines, or a quote's) from {@code at}, which is the page's line {@code firstLine}. */
+    private int paragraph(String[] source, int at, int firstLine) {
         int end = at;
-        while (end < lines.length && !lines[end].isBlank()) {
+        while (end < source.length && !source[end].isBlank()) {
             end++;
         }
-        line = at + 1;
+        line = firstLine;
         out.append("<p>");
-        inline(joined(lines, at, end), null, true);
+        inline(joined(source, at, end), null, true);
         out.append("</p>\n");
         return end;
     }
@@ -241,12 +246,15 @@ final class DirectMarkdown {
         return unsupported();
     }
 
-    /** A quote of paragraphs: every line {@code "> text"} or a lone {@code ">"}, then a blank line or the end. */
+    /**
+     * A quote of paragraphs: every line {@code "> text"} (never ending in a blank) or a lone
+     * {@code ">"}, then a blank line or the end.
+     */
     private int quote(int at) {
         int end = at;
         while (end < lines.length && lines[end].startsWith(">")) {
             var text = lines[end];
-            if (text.length() > 1 && (text.charAt(1) != ' ' || text.length() == 2)) {
+            if (text.length() > 1 && (text.charAt(1) != ' ' || text.endsWith(" "))) {
                 return unsupported();
             }
             end++;
@@ -265,16 +273,8 @@ final class DirectMarkdown {
                 i++;
                 continue;
             }
-            int paragraphEnd = i;
-            while (paragraphEnd < inner.length && !inner[paragraphEnd].isEmpty()) {
-                paragraphEnd++;
-            }
-            line = at + i + 1;
-            out.append("<p>");
-            inline(joined(inner, i, paragraphEnd), null, true);
-            out.append("</p>\n");
+            i = paragraph(inner, i, at + i + 1);
             any = true;
-            i = paragraphEnd;
         }
         if (!any) {
             return unsupported();
