@@ -108,13 +108,14 @@ final class DirectMarkdown {
         var plain = new StringBuilder();
         inline(content, plain, false);
         out.append("</h").append(level).append(">\n");
-        var id = id(plain.toString());
+        var headingText = plain.toString();
+        var id = id(headingText);
         if (id.isEmpty()) {
             out.setLength(start);
             return unsupported();
         }
         out.insert(idAt, AttributeValues.escaped(id));
-        headings.add(new RenderedMarkdown.Heading(level, plain.toString(), id));
+        headings.add(new RenderedMarkdown.Heading(level, headingText, id));
         return at + 1;
     }
 
@@ -432,9 +433,6 @@ final class DirectMarkdown {
             cells.add(cell);
             from = to + 1;
         }
-        if (cells.isEmpty()) {
-            throw Unsupported.INSTANCE;
-        }
         return cells;
     }
 
@@ -660,8 +658,9 @@ final class DirectMarkdown {
         }
         checkPlain(text, at + 2, close);
         var address = address(text, close + 1);
-        out.append("<img src=\"").append(address).append("\" alt=\"")
-                .append(TextRenderer.escaped(text.substring(at + 2, close))).append("\" />");
+        out.append("<img src=\"").append(address).append("\" alt=\"");
+        TextRenderer.appendEscaped(out, text, at + 2, close);
+        out.append("\" />");
         return close + 3 + address.length();
     }
 
