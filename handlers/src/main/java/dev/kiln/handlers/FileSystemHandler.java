@@ -88,6 +88,8 @@ public final class FileSystemHandler implements Handler {
      * mostly): where a listing met none, whether a file exists is what the listing says.
      */
     private final Set<String> unlistedEntries;
+    /** Whether the listing ahead of each folder met such an entry, worked out once that listing ended. */
+    private final Map<SitePath, Boolean> listingsWithUnlisted = new ConcurrentHashMap<>();
     /**
      * What this handler read, by site path. A content file is read by its page's parse, its
      * render and the search index: answering the same bytes again saves the reads and lets the
@@ -270,7 +272,8 @@ public final class FileSystemHandler implements Handler {
             var folder = ahead.getKey();
             if (file.isInside(folder)) {
                 var listing = ahead.getValue().exceptionally(failure -> null).join();
-                if (listing != null && !file.value().contains("/.") && !metUnlisted(folder)) {
+                if (listing != null && !file.value().contains("/.")
+                        && !listingsWithUnlisted.computeIfAbsent(folder, this::metUnlisted)) {
                     return listedStamps.containsKey(file.value());
                 }
                 break;
