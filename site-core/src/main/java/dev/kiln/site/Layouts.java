@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class Layouts {
     static final String FOLDER = "layouts/";
+    /** The same folder as a site path, as the build lists it. */
+    static final SitePath FOLDER_PATH = SitePath.of("layouts");
     static final String SUFFIX = ".hbs";
 
     private Layouts() {

@@ -63,7 +63,7 @@ public final class SiteBuild {
      * ({@code FileSystemHandler.listingAhead}).
      */
     public static final List<SitePath> LISTED_FOLDERS = List.of(ContentDiscovery.CONTENT, STATIC, Assets.FOLDER,
-            SiteData.FOLDER, SitePath.of(Layouts.FOLDER.substring(0, Layouts.FOLDER.length() - 1)));
+            SiteData.FOLDER, Layouts.FOLDER_PATH);
     /** How many pages' links one fork checks. */
     private static final int LINK_CHECKS_PER_FORK = 1000;
 
