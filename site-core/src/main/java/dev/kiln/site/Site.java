@@ -18,12 +18,12 @@ import java.util.Map;
 public record Site(SiteConfig config, List<Page> pages, Map<String, List<Page>> pagesBySection,
         Map<String, List<Page>> sectionsBySection, Map<String, List<Term>> taxonomies) {
 
-    /** The order of feeds and term lists: newest first, undated pages last, then by title. */
-    static final Comparator<Page> NEWEST_FIRST = Comparator
-            .comparing((Page page) -> page.date().isEmpty())
-            .thenComparing((Page page) -> page.date().map(date -> -date.toEpochSecond()).orElse(0L))
-            .thenComparing(Page::title)
-            .thenComparing(Page::source);
+    /**
+     * The order of feeds and term lists: newest first, undated pages last, then by title. Written
+     * out rather than chained from key extractors: a build sorts its 10,000 pages this way and by
+     * {@link #LIST_ORDER} a dozen times, and each chained comparison boxed its keys.
+     */
+    static final Comparator<Page> NEWEST_FIRST = Site::compareNewestFirst;
 
     /**
      * One term of a taxonomy.
@@ -39,12 +39,29 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, List<Page>> 
     }
 
     /** The order of lists: weighted pages first by weight, then newest first, then by title. */
-    static final Comparator<Page> LIST_ORDER = Comparator
-            .comparing((Page page) -> page.weight() == 0)
-            .thenComparingInt(Page::weight)
-            .thenComparing((Page page) -> page.date().map(date -> -date.toEpochSecond()).orElse(Long.MAX_VALUE))
-            .thenComparing(Page::title)
-            .thenComparing(Page::source);
+    static final Comparator<Page> LIST_ORDER = (Page a, Page b) -> {
+        if ((a.weight() == 0) != (b.weight() == 0)) {
+            return a.weight() == 0 ? 1 : -1;
+        }
+        int byWeight = Integer.compare(a.weight(), b.weight());
+        return byWeight != 0 ? byWeight : compareNewestFirst(a, b);
+    };
+
+    private static int compareNewestFirst(Page a, Page b) {
+        var aDate = a.date();
+        var bDate = b.date();
+        if (aDate.isEmpty() != bDate.isEmpty()) {
+            return aDate.isEmpty() ? 1 : -1;
+        }
+        if (aDate.isPresent()) {
+            int byDate = Long.compare(bDate.get().toEpochSecond(), aDate.get().toEpochSecond());
+            if (byDate != 0) {
+                return byDate;
+            }
+        }
+        int byTitle = a.title().compareTo(b.title());
+        return byTitle != 0 ? byTitle : a.source().compareTo(b.source());
+    }
 
     public Site {
         pages = List.copyOf(pages);
