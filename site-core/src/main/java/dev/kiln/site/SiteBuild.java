@@ -154,7 +154,7 @@ public final class SiteBuild {
                 jobs.add(new OutputJob.PageJob(page, number));
             }
             for (var alias : page.aliases()) {
-                jobs.add(new OutputJob.GeneratedJob(page.source(), alias, SiteFiles.redirect(config.permalink(page.url()))));
+                jobs.add(new OutputJob.GeneratedJob(page.source(), alias, () -> SiteFiles.redirect(config.permalink(page.url()))));
             }
         }
         discovered.resources().forEach((file, output) -> jobs.add(new OutputJob.StaticJob(file, output)));
@@ -224,21 +224,21 @@ public final class SiteBuild {
     private static List<OutputJob> generatedFiles(Site site, SiteConfig config) {
         var files = new ArrayList<OutputJob>();
         files.add(new OutputJob.PageJob(new PageParser(config).notFound(), 1));
-        files.add(new OutputJob.GeneratedJob("(sitemap)", OutputPath.of("sitemap.xml"), SiteFiles.sitemap(site)));
-        files.add(new OutputJob.GeneratedJob("(robots.txt)", OutputPath.of("robots.txt"), SiteFiles.robots(config)));
+        files.add(new OutputJob.GeneratedJob("(sitemap)", OutputPath.of("sitemap.xml"), () -> SiteFiles.sitemap(site)));
+        files.add(new OutputJob.GeneratedJob("(robots.txt)", OutputPath.of("robots.txt"), () -> SiteFiles.robots(config)));
         for (var page : site.pages()) {
             if (page.kind() != Page.Kind.HOME && page.kind() != Page.Kind.SECTION) {
                 continue;
             }
-            var listed = page.kind() == Page.Kind.HOME ? site.contentPages() : pagesUnder(site, page.section());
+            Supplier<List<Page>> listed = page.kind() == Page.Kind.HOME ? site::contentPages : () -> pagesUnder(site, page.section());
             var folder = page.output().value().substring(0, page.output().value().lastIndexOf('/') + 1);
             var title = page.kind() == Page.Kind.HOME ? config.title() : page.title() + " | " + config.title();
             var rss = config.basePath() + folder + "index.xml";
             var atom = config.basePath() + folder + "atom.xml";
             files.add(new OutputJob.GeneratedJob("(feed of " + page.source() + ")", OutputPath.of(folder + "index.xml"),
-                    SiteFiles.rss(site, title, page.url(), rss, listed)));
+                    () -> SiteFiles.rss(site, title, page.url(), rss, listed.get())));
             files.add(new OutputJob.GeneratedJob("(feed of " + page.source() + ")", OutputPath.of(folder + "atom.xml"),
-                    SiteFiles.atom(site, title, page.url(), atom, listed)));
+                    () -> SiteFiles.atom(site, title, page.url(), atom, listed.get())));
         }
         if (config.searchIndex()) {
             files.add(new OutputJob.SearchIndexJob(SearchIndex.pagesOf(site)));
@@ -321,12 +321,15 @@ public final class SiteBuild {
                             perform(new CopyFile(file, output));
                             return Unit.UNIT;
                         });
-                case OutputJob.GeneratedJob(var source, var output, var text) -> new Traced<>("file:" + output.value(),
-                        Map.of("config", config, "site data", Fingerprint.of(text)), Codec.unit(), () -> {
-                            ran.set(true);
-                            perform(new WriteFile(output, Bytes.utf8(text)));
-                            return Unit.UNIT;
-                        });
+                case OutputJob.GeneratedJob(var source, var output, var made) -> {
+                    var text = made.get();
+                    yield new Traced<>("file:" + output.value(), Map.of("config", config, "site data", Fingerprint.of(text)),
+                            Codec.unit(), () -> {
+                                ran.set(true);
+                                perform(new WriteFile(output, Bytes.utf8(text)));
+                                return Unit.UNIT;
+                            });
+                }
                 case OutputJob.AssetJob(var asset) -> new Traced<>("asset:" + asset.output().value(),
                         Map.of("content", asset.content().sha256()), Codec.unit(), () -> {
                             ran.set(true);
@@ -442,8 +445,11 @@ public final class SiteBuild {
             }
         }
 
-        /** A file whose whole text kiln makes from the site (the sitemap, robots.txt, a feed). */
-        record GeneratedJob(String source, OutputPath output, String text) implements OutputJob {
+        /**
+         * A file whose whole text kiln makes from the site (the sitemap, robots.txt, a feed),
+         * made by the job, on the build's workers.
+         */
+        record GeneratedJob(String source, OutputPath output, Supplier<String> text) implements OutputJob {
         }
 
         /** A file of {@code assets/}, published under its fingerprinted name. */

@@ -5,7 +5,6 @@ import dev.kiln.effects.RenderedMarkdown;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,11 @@ final class TemplateContext {
     private final Site site;
     private final SiteConfig config;
     private final DateTimeFormatter displayDate;
-    private final Map<OutputPath, Map<String, Object>> summaries = new HashMap<>();
+    /**
+     * Each page's summary, made when first asked for: on the build's workers rather than one
+     * after another before they start.
+     */
+    private final Map<OutputPath, Map<String, Object>> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<MenuEntry> menu;
     private final Map<String, Object> siteFields;
     private final Map<String, Page> sectionPages = new HashMap<>();
@@ -41,7 +44,7 @@ final class TemplateContext {
     private final Map<Long, List<Map<String, Object>>> menus = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Page> recentPages;
     private final String siteFieldsHash;
-    /** Each term's path, worked out once: summaries, made in the constructor, need them all. */
+    /** Each term's path, worked out once: the summaries of a term's pages all need it. */
     private final Map<String, String> termPaths = new java.util.concurrent.ConcurrentHashMap<>();
     /** The surroundings of pages given rather than worked out from the site, by output. */
     private final Map<OutputPath, Surroundings> given;
@@ -51,8 +54,12 @@ final class TemplateContext {
         this.config = site.config();
         this.given = Map.of();
         this.displayDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(config.locale());
+        var outputs = new java.util.HashSet<OutputPath>();
         for (var page : site.pages()) {
-            summaries.put(page.output(), summary(page));
+            // Pages that clash (the build reports it) share a summary: the last one's, as it always was.
+            if (!outputs.add(page.output())) {
+                summaries.put(page.output(), summary(page));
+            }
             if (page.kind() == Page.Kind.SECTION || page.kind() == Page.Kind.HOME) {
                 sectionPages.put(page.section(), page);
             } else if (page.kind() == Page.Kind.TAXONOMY) {
@@ -190,7 +197,7 @@ final class TemplateContext {
 
     private List<String> summaryHashes(List<Page> pages) {
         return pages.stream()
-                .map(page -> summaryHashes.computeIfAbsent(page.output(), output -> Fingerprint.of(summaries.get(output))))
+                .map(page -> summaryHashes.computeIfAbsent(page.output(), output -> Fingerprint.of(summaryOf(page))))
                 .toList();
     }
 
@@ -306,6 +313,10 @@ final class TemplateContext {
         return OrderedMaps.copyOf(links);
     }
 
+    private Map<String, Object> summaryOf(Page page) {
+        return summaries.computeIfAbsent(page.output(), output -> summary(page));
+    }
+
     private Map<String, Object> summary(Page page) {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("title", page.title());
@@ -327,9 +338,7 @@ final class TemplateContext {
 
     private Map<String, Object> pageFields(Page page, RenderedMarkdown rendered, int pageNumber,
             Function<List<Page>, List<?>> listing) {
-        // Pages that lists do not show (the missing-page page) have no summary kept for them.
-        var summary = summaries.get(page.output());
-        var fields = new LinkedHashMap<>(summary != null ? summary : summary(page));
+        var fields = new LinkedHashMap<>(summaryOf(page));
         fields.put("isHome", page.kind() == Page.Kind.HOME);
         fields.put("isSection", page.kind() == Page.Kind.SECTION);
         fields.put("isPage", page.kind() == Page.Kind.PAGE);
@@ -420,17 +429,11 @@ final class TemplateContext {
     }
 
     private static List<Page> recent(List<Page> pages, int limit) {
-        return pages.stream()
-                .sorted(Comparator.comparing((Page page) -> page.date().isEmpty())
-                        .thenComparing((Page page) -> page.date().map(date -> -date.toEpochSecond()).orElse(0L))
-                        .thenComparing(Page::title)
-                        .thenComparing(Page::source))
-                .limit(limit)
-                .toList();
+        return pages.stream().sorted(Site.NEWEST_FIRST).limit(limit).toList();
     }
 
     private List<Map<String, Object>> summaries(List<Page> pages) {
-        return pages.stream().map(page -> summaries.get(page.output())).toList();
+        return pages.stream().map(this::summaryOf).toList();
     }
 
     private static List<MenuEntry> menu(Site site) {
