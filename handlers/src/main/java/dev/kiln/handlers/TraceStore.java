@@ -741,8 +741,15 @@ public final class TraceStore {
 
     /** Answers every output the traces record. */
     public List<OutputPath> outputs() {
-        return traces().values().stream().flatMap(trace -> trace.outputs().stream())
-                .map(PageTrace.WrittenOutput::path).distinct().sorted().toList();
+        // Not through traces(): a prune after a whole build asks for 14,000 outputs, and sorting
+        // the 24,000 keys first took most of its time.
+        var outputs = new HashSet<OutputPath>();
+        for (var key : keys()) {
+            trace(key).ifPresent(trace -> trace.outputs().forEach(output -> outputs.add(output.path())));
+        }
+        var sorted = new ArrayList<>(outputs);
+        sorted.sort(null);
+        return List.copyOf(sorted);
     }
 
     /** A section of a store's bytes: its string table, and where each trace's body lies in {@code data}. */
