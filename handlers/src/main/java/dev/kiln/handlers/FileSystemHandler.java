@@ -580,8 +580,9 @@ public final class FileSystemHandler implements Handler {
         if (!folder.equals(outputRoot) && parent != null && parent.startsWith(outputRoot)) {
             ensureFolderInsideOutput(path, parent);
             // A real folder (not a link) inside a checked one is inside the output: no path to
-            // resolve. Most page folders are new, and mkdir makes a real folder or fails.
-            if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            // resolve. Most page folders are new, and mkdir makes a real folder or fails. In a
+            // folder this build made, nothing is there to look at but what another thread made.
+            if (!madeFolders.contains(parent) && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 checkedFolders.add(folder);
                 return;
             }
