@@ -21,6 +21,8 @@ import dev.kiln.effects.SitePath;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders {@link RenderTemplate} with Handlebars. Templates and partials live in the site's
@@ -37,6 +39,10 @@ public final class HandlebarsHandler implements Handler {
     /** The file name ending of templates. */
     public static final String SUFFIX = ".hbs";
 
+    /** How long a template's output starts before anything is known of it. */
+    private static final int FIRST_OUTPUT_SIZE = 8192;
+    /** How large to start each template's next output, by name: a little over its last one. */
+    private final Map<String, Integer> outputSizes = new ConcurrentHashMap<>();
     /** Built on first use: a build that renders nothing never loads Handlebars. */
     private final Lazy<Handlebars> handlebars = new Lazy<>(HandlebarsHandler::newHandlebars);
 
@@ -51,6 +57,8 @@ public final class HandlebarsHandler implements Handler {
                 .with(HtmlEscaping.INSTANCE).prettyPrint(false);
         // Helpers are registered before the instance is shared between threads.
         handlebars.registerHelper("each", ListEach.INSTANCE);
+        handlebars.registerHelper("if", StreamedBlocks.IF);
+        handlebars.registerHelper("with", StreamedBlocks.WITH);
         var markdown = MarkdownHandler.gitHubFlavoured();
         TemplateHelpers.register(handlebars, text -> markdown.render(text).html());
         return handlebars;
@@ -73,7 +81,13 @@ public final class HandlebarsHandler implements Handler {
             var template = handlebars.get().compile(render.template());
             var context = Context.newContext(render.context());
             try {
-                return template.apply(context);
+                // Sized a little over the template's last page: Handlebars' own buffer starts at
+                // 1,600 characters and was copied three or four times growing to a page's size.
+                var out = new BuilderWriter(outputSizes.getOrDefault(render.template(), FIRST_OUTPUT_SIZE));
+                template.apply(context, out);
+                int size = out.text().length();
+                outputSizes.put(render.template(), size + size / 8);
+                return out.text().toString();
             } finally {
                 context.destroy();
             }
