@@ -45,11 +45,17 @@ public final class HandlebarsHandler implements Handler {
     private final Map<String, Integer> outputSizes = new ConcurrentHashMap<>();
     /** Built on first use: a build that renders nothing never loads Handlebars. */
     private final Lazy<Handlebars> handlebars = new Lazy<>(HandlebarsHandler::newHandlebars);
+    /** Renders templates in the theme's plain subset of Handlebars; the others go to {@link #handlebars}. */
+    private final Lazy<DirectTemplates> direct = new Lazy<>(() -> new DirectTemplates(handlebars.get()));
 
-    private HandlebarsHandler() {
+    /** Whether templates in the plain subset are rendered by {@link DirectTemplates}; off only in tests, as their oracle. */
+    private final boolean rendersDirectly;
+
+    private HandlebarsHandler(boolean rendersDirectly) {
+        this.rendersDirectly = rendersDirectly;
     }
 
-    private static Handlebars newHandlebars() {
+    static Handlebars newHandlebars() {
         var loader = new StackTemplateLoader();
         loader.setPrefix(LAYOUTS);
         loader.setSuffix(SUFFIX);
@@ -66,7 +72,12 @@ public final class HandlebarsHandler implements Handler {
 
     /** Answers a handler rendering the templates of the site's {@code layouts/}. */
     public static HandlebarsHandler create() {
-        return new HandlebarsHandler();
+        return new HandlebarsHandler(true);
+    }
+
+    /** Answers a handler rendering every template with Handlebars alone: what {@link DirectTemplates} is checked against. */
+    static HandlebarsHandler handlebarsOnly() {
+        return new HandlebarsHandler(false);
     }
 
     @Override
@@ -76,6 +87,12 @@ public final class HandlebarsHandler implements Handler {
     }
 
     private String render(RenderTemplate render) {
+        var rendered = !rendersDirectly ? null : direct.get().render(render.template(), render.context(),
+                outputSizes.getOrDefault(render.template(), FIRST_OUTPUT_SIZE));
+        if (rendered != null) {
+            outputSizes.put(render.template(), rendered.length() + rendered.length() / 8);
+            return rendered;
+        }
         var file = LAYOUTS + render.template() + SUFFIX;
         try {
             var template = handlebars.get().compile(render.template());
