@@ -37,6 +37,12 @@ final class YamlText {
      * @param firstLine the line of the file the text starts at (1-based), for errors
      */
     static Map<String, Object> parseMapping(String text, String file, int firstLine) {
+        var direct = DirectYaml.mapping(text);
+        return direct != null ? direct : parseMappingWithSnakeYaml(text, file, firstLine);
+    }
+
+    /** Parses a YAML mapping with SnakeYAML alone: what {@link DirectYaml} is held to. */
+    static Map<String, Object> parseMappingWithSnakeYaml(String text, String file, int firstLine) {
         var document = parse(text, file, firstLine);
         if (document == null) {
             return Map.of();

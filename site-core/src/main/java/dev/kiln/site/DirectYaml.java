@@ -1,0 +1,183 @@
+package dev.kiln.site;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a mapping written in the plain subset of YAML that front matter is mostly written in,
+ * straight from its text: one {@code key: value} a line, a value being a quoted string without
+ * escapes, a plain word or sentence, a small whole number, or a block list of those
+ * ({@code - item} lines); blank lines and whole-line comments between them. Anything else
+ * (nested mappings, flow lists, block scalars, anchors, escapes, tabs, other numbers, a repeated
+ * key) answers null and goes to SnakeYAML, as a page outside {@code DirectMarkdown}'s subset
+ * goes to flexmark. What it answers is what {@link YamlText} makes of SnakeYAML's (the tests
+ * hold it to that), so a page's values are the same either way.
+ */
+final class DirectYaml {
+    /** The words SnakeYAML reads as booleans (YAML 1.1) and as null. */
+    private static final Set<String> TRUE = Set.of("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
+    private static final Set<String> FALSE = Set.of("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
+    private static final Set<String> NULL = Set.of("null", "Null", "NULL");
+    /** Marks a value SnakeYAML reads as null: the key then counts as not set. */
+    private static final Object ABSENT = new Object();
+
+    private DirectYaml() {
+    }
+
+    /** Answers the mapping, as {@link YamlText#parseMapping} would, or null where the text leaves the subset. */
+    static Map<String, Object> mapping(String text) {
+        var values = new LinkedHashMap<String, Object>();
+        var keys = new java.util.HashSet<String>();
+        int at = 0;
+        int length = text.length();
+        while (at < length) {
+            int end = lineEnd(text, at);
+            if (end == at || text.charAt(at) == '#') {
+                at = end + 1;
+                continue;
+            }
+            int colon = keyEnd(text, at, end);
+            if (colon < 0) {
+                return null;
+            }
+            var key = text.substring(at, colon);
+            if (!keys.add(key) || TRUE.contains(key) || FALSE.contains(key) || NULL.contains(key)) {
+                // SnakeYAML refuses a repeated key; a key that reads as a boolean or null is not that text.
+                return null;
+            }
+            at = end + 1;
+            Object value;
+            if (colon + 1 == end) {
+                var items = new ArrayList<Object>();
+                int indent = -1;
+                while (at < length) {
+                    int itemEnd = lineEnd(text, at);
+                    int dash = at;
+                    while (dash < itemEnd && text.charAt(dash) == ' ') {
+                        dash++;
+                    }
+                    if (dash + 1 >= itemEnd || text.charAt(dash) != '-' || text.charAt(dash + 1) != ' ') {
+                        break;
+                    }
+                    if (indent >= 0 && dash - at != indent) {
+                        return null;
+                    }
+                    indent = dash - at;
+                    var item = scalar(text, dash + 2, itemEnd);
+                    if (item == null) {
+                        return null;
+                    }
+                    items.add(item == ABSENT ? null : item);
+                    at = itemEnd + 1;
+                }
+                value = items.isEmpty() ? ABSENT : Collections.unmodifiableList(items);
+            } else if (text.charAt(colon + 1) == ' ') {
+                value = scalar(text, colon + 2, end);
+                if (value == null) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+            if (value != ABSENT) {
+                values.put(key, value);
+            }
+        }
+        return values.isEmpty() && keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(values);
+    }
+
+    /** Answers where the line starting at {@code at} ends (its newline, or the text's end). */
+    private static int lineEnd(String text, int at) {
+        int end = text.indexOf('\n', at);
+        return end < 0 ? text.length() : end;
+    }
+
+    /** Answers where a line's key ends (its colon), or -1 where the line is not a plain key and colon. */
+    private static int keyEnd(String text, int at, int end) {
+        if (!isLetter(text.charAt(at))) {
+            return -1;
+        }
+        int i = at + 1;
+        while (i < end && (isLetter(text.charAt(i)) || isDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i < end && text.charAt(i) == ':' ? i : -1;
+    }
+
+    /** Answers the value of a scalar that fills {@code from} to {@code end}; {@link #ABSENT} for null; null where it leaves the subset. */
+    private static Object scalar(String text, int from, int end) {
+        if (from >= end) {
+            return null;
+        }
+        char first = text.charAt(from);
+        if (first == '"' || first == '\'') {
+            if (end - from < 2 || text.charAt(end - 1) != first) {
+                return null;
+            }
+            for (int i = from + 1; i < end - 1; i++) {
+                char c = text.charAt(i);
+                if (c == first || c == '\\' || c < ' ' || c == 0x7f) {
+                    return null;
+                }
+            }
+            return text.substring(from + 1, end - 1);
+        }
+        if (isDigit(first)) {
+            return number(text, from, end);
+        }
+        if (!isLetter(first) || text.charAt(end - 1) == ' ') {
+            return null;
+        }
+        for (int i = from + 1; i < end; i++) {
+            char c = text.charAt(i);
+            if (!isLetter(c) && !isDigit(c) && " _.,/()?!-".indexOf(c) < 0) {
+                return null;
+            }
+        }
+        var word = text.substring(from, end);
+        if (TRUE.contains(word)) {
+            return Boolean.TRUE;
+        }
+        if (FALSE.contains(word)) {
+            return Boolean.FALSE;
+        }
+        return NULL.contains(word) ? ABSENT : word;
+    }
+
+    /** A whole number (no sign, no leading zero, at most nine digits) or a date written {@code 2024-03-05}, which stays text. */
+    private static Object number(String text, int from, int end) {
+        if (end - from == 10 && text.charAt(from + 4) == '-' && text.charAt(from + 7) == '-') {
+            for (int i = from; i < end; i++) {
+                if (i != from + 4 && i != from + 7 && !isDigit(text.charAt(i))) {
+                    return null;
+                }
+            }
+            return text.substring(from, end);
+        }
+        if (end - from > 9 || end - from > 1 && text.charAt(from) == '0') {
+            return null;
+        }
+        int value = 0;
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
