@@ -92,7 +92,7 @@ final class TrainCommand implements Subcommand {
         var page = folder.resolve("content/section-7/page-7.md");
         Files.writeString(page, Files.readString(page) + "\nAn edited paragraph.\n");
         build(request, quiet);
-        Files.writeString(page, Files.readString(page).replace("title: Page 7", "title: Page seven"));
+        Files.writeString(page, Files.readString(page).replace("title: \"Page 7\"", "title: \"Page seven\""));
         build(request, quiet);
         return 0;
     }
@@ -112,14 +112,18 @@ final class TrainCommand implements Subcommand {
             // Most pages are typical ones, which kiln's own Markdown path writes; every fourth
             // uses what only flexmark renders (autolinks, task lists, footnotes).
             var body = page % 4 == 0 ? RICH_BODY : TYPICAL_BODY;
+            // Likewise their front matter: plain YAML, which kiln reads itself, or a flow list,
+            // which SnakeYAML reads.
+            var tags = page % 4 == 0 ? "tags: [tag-%d, tag-%d]\n".formatted(page % 9, page % 5)
+                    : "tags:\n  - tag-%d\n  - tag-%d\n".formatted(page % 9, page % 5);
             files.put("content/section-" + page % 8 + "/page-" + page + ".md", """
                     ---
-                    title: Page %d
+                    title: "Page %d"
                     date: 2024-%02d-%02d
-                    tags: [tag-%d, tag-%d]
-                    description: A page for training.
+                    %sdescription: A page for training.
+                    draft: false
                     ---
-                    """.formatted(page, 1 + page % 12, 1 + page % 28, page % 9, page % 5) + body.formatted(page));
+                    """.formatted(page, 1 + page % 12, 1 + page % 28, tags) + body.formatted(page));
         }
         files.put("static/css/extra.css", "body { margin: 0; }\n");
         files.put("static/images/figure.png", "an image\n");
