@@ -571,8 +571,9 @@ public final class TraceStore {
         var from = copyableCount * 2 > keys.size() ? copyFrom : null;
         var entriesHead = from == null && entriesFrom != null ? entriesFrom.head : null;
         var table = new StringTable(from != null ? from : entriesHead);
-        // Sized from the section it comes from: a 30 MB section grown from 64 KB is copied 9 times.
-        var traces = new Buffer(from == null ? 1 << 16 : from.data().length + (1 << 16));
+        // Sized from the section it comes from, or from the traces it will hold: a 30 MB section
+        // grown from 64 KB is copied 9 times.
+        var traces = new Buffer(from == null ? encodedSizeOf(keys) : from.data().length + (1 << 16));
         int count = 0;
         // Copied traces are copied whole (key, length, body) in runs of neighbours: the table starts
         // with the source's, so the key's index in them is still its own.
@@ -616,6 +617,22 @@ public final class TraceStore {
         headerOut.writeInt(count);
         headerOut.flush();
         return new EncodedSection(header, traces, table);
+    }
+
+    /**
+     * Answers about how many bytes the traces of {@code keys} take encoded, a little over rather
+     * than under (entries copied from an earlier trace take no more than written afresh).
+     */
+    private int encodedSizeOf(List<String> keys) {
+        long size = 1 << 16;
+        for (var key : keys) {
+            var trace = trace(key).orElse(null);
+            if (trace != null) {
+                size += 24 + 36L * trace.fingerprints().size() + 54L * trace.inputs().size()
+                        + 53L * trace.outputs().size() + trace.value().size();
+            }
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     /** A section as encoded: its string table and count, then its traces, kept apart so that neither is copied. */
@@ -1054,10 +1071,16 @@ public final class TraceStore {
 
         int index(String string) {
             var index = earlierIndexes.get(string);
-            return index != null ? index : addedIndexes.computeIfAbsent(string, key -> {
-                added.add(key);
-                return (earlier == null ? 0 : earlier.strings().length) + added.size() - 1;
-            });
+            if (index == null) {
+                // Not through computeIfAbsent: its lambda was made afresh for each of a save's million calls.
+                index = addedIndexes.get(string);
+                if (index == null) {
+                    added.add(string);
+                    index = (earlier == null ? 0 : earlier.strings().length) + added.size() - 1;
+                    addedIndexes.put(string, index);
+                }
+            }
+            return index;
         }
 
         /** Answers the string of an index this table gave. */
