@@ -216,8 +216,16 @@ def machine():
     launcher = KILN.read_text()
     launcher_flags = re.findall(r"^(?:gc|jit)_options=\((.*)\)$", launcher, re.M)
     short_run_flags = re.findall(r"^\s*short_run_options=\((.+)\)$", launcher, re.M)
+    # Flags the launcher adds where the machine allows them (transparent huge pages).
+    try:
+        huge_pages = pathlib.Path("/sys/kernel/mm/transparent_hugepage/enabled").read_text().strip()
+    except OSError:
+        huge_pages = "unknown"
+    if "[madvise]" in huge_pages or "[always]" in huge_pages:
+        launcher_flags += re.findall(r"gc_options\+=\((.*)\)", launcher)
     return (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, "
-            f"{java[0] if java else 'java ?'}; launcher JVM flags: {' '.join(launcher_flags) or 'none'}"
+            f"{java[0] if java else 'java ?'}; transparent huge pages: {huge_pages}; "
+            f"launcher JVM flags: {' '.join(launcher_flags) or 'none'}"
             f" (and for a build from a cache: {' '.join(short_run_flags) or 'none'}); "
             f"KILN_JAVA_OPTS={os.environ.get('KILN_JAVA_OPTS', '')!r}, KILN_AOT={os.environ.get('KILN_AOT', 'on')}")
 
