@@ -90,9 +90,18 @@ final class PlainText {
         return new String(text.chars(), 0, end);
     }
 
-    /** A body's plain text: the first {@code size} chars of {@code chars}, words one space apart. */
+    /**
+     * A body's plain text: the first {@code size} chars of {@code chars}, words one space apart.
+     * The chars are the scanning thread's scratch: read them before that thread scans again.
+     */
     private record Scanned(char[] chars, int size) {
     }
+
+    /**
+     * Each thread's scratch arrays for {@link #scan}, the body's chars and the plain text's: two
+     * arrays of a body's length a scan, twice a page, were a tenth of all a build allocated.
+     */
+    private static final ThreadLocal<char[][]> SCRATCH = ThreadLocal.withInitial(() -> new char[][] {new char[4096], new char[4096]});
 
     /**
      * Answers the plain text of a body, written into a char array of the body's length (every char
@@ -101,9 +110,15 @@ final class PlainText {
      * markup take the longer way.
      */
     private static Scanned scan(String body) {
-        var in = body.toCharArray();
-        int length = in.length;
-        var out = new char[length];
+        int length = body.length();
+        var scratch = SCRATCH.get();
+        if (scratch[0].length < length) {
+            scratch[0] = new char[Math.max(length, 2 * scratch[0].length)];
+            scratch[1] = new char[scratch[0].length];
+        }
+        var in = scratch[0];
+        body.getChars(0, length, in, 0);
+        var out = scratch[1];
         int size = 0;
         int at = 0;
         boolean lineStart = true;
@@ -150,13 +165,13 @@ final class PlainText {
             }
             if (c == ']' && at + 1 < length && in[at + 1] == '(') {
                 // A link's target is left out, its text kept.
-                int skipTo = closing(in, at + 2, ')');
+                int skipTo = closing(in, length, at + 2, ')');
                 if (skipTo > 0) {
                     at = skipTo;
                     continue;
                 }
             } else if (c == '<') {
-                int skipTo = closing(in, at + 1, '>');
+                int skipTo = closing(in, length, at + 1, '>');
                 if (skipTo > 0) {
                     // An autolink keeps its address; any other tag is a gap between words.
                     size = space(out, size);
@@ -192,8 +207,8 @@ final class PlainText {
     }
 
     /** Answers the index after {@code close} on the same line from {@code at}, or -1. */
-    private static int closing(char[] text, int at, char close) {
-        for (int i = at; i < text.length; i++) {
+    private static int closing(char[] text, int length, int at, char close) {
+        for (int i = at; i < length; i++) {
             char c = text[i];
             if (c == close) {
                 return i + 1;

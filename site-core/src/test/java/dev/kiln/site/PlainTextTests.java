@@ -83,6 +83,34 @@ class PlainTextTests {
     }
 
     @Test
+    void aScanAfterALongerOneSeesNothingOfIt() throws InterruptedException {
+        // Each thread scans in scratch arrays of its own, reused: what an earlier, longer body
+        // left there must not show in the next one's plain text or word count.
+        var random = new java.util.SplittableRandom(7);
+        var pieces = List.of("word ", "](", ")", "<", ">", "<http://x.org>", "\n", "```\n", "# ", "**", "`code`", "![a](b)",
+                "[t](u)", " ", "-");
+        var bodies = new java.util.ArrayList<String>();
+        for (int i = 0; i < 400; i++) {
+            var body = new StringBuilder();
+            for (int n = random.nextInt(i % 10 == 0 ? 3000 : 12); n > 0; n--) {
+                body.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            bodies.add(body.toString());
+        }
+        for (var body : bodies) {
+            var fresh = new String[2];
+            var thread = new Thread(() -> {
+                fresh[0] = PlainText.of(body);
+                fresh[1] = String.valueOf(PlainText.wordCount(body));
+            });
+            thread.start();
+            thread.join();
+            assertEquals(fresh[0], PlainText.of(body), body);
+            assertEquals(fresh[1], String.valueOf(PlainText.wordCount(body)), body);
+        }
+    }
+
+    @Test
     void plainTextKeepsWordsAndCodeAndDropsMarkup() {
         assertEquals("Title Indented text and more", PlainText.of("# Title\r\n\r\n  Indented *text* and __more__\r\n"));
         assertEquals("int a = b; x", PlainText.of("```java\nint a = b;\n```\n~~~\nx\n~~~"));
