@@ -271,7 +271,13 @@ public final class FileSystemHandler implements Handler {
         for (var ahead : listedAhead.entrySet()) {
             var folder = ahead.getKey();
             if (file.isInside(folder)) {
-                var listing = ahead.getValue().exceptionally(failure -> null).join();
+                List<SitePath> listing;
+                try {
+                    listing = ahead.getValue().join();
+                } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+                    // A listing that failed answers nothing here; the build meets its failure where it lists.
+                    listing = null;
+                }
                 if (listing != null && !file.value().contains("/.")
                         && !listingsWithUnlisted.computeIfAbsent(folder, this::metUnlisted)) {
                     return listedStamps.containsKey(file.value());

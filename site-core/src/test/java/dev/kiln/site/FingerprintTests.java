@@ -47,6 +47,25 @@ class FingerprintTests {
     }
 
     @Test
+    void aFingerprintAfterALargerOneIsTheOneAFreshThreadMakes() throws InterruptedException {
+        // Each thread reuses its buffer; nothing of an earlier, larger tree may count in the next.
+        var large = new java.util.ArrayList<Object>();
+        for (int i = 0; i < 100_000; i++) {
+            large.add("item " + i);
+        }
+        var small = java.util.Map.of("title", "T", "tags", List.of("a", "b"));
+        var fresh = new String[1];
+        var thread = new Thread(() -> fresh[0] = Fingerprint.of(small));
+        thread.start();
+        thread.join();
+        Fingerprint.of(large);
+        assertEquals(fresh[0], Fingerprint.of(small));
+        Fingerprint.of(List.of(large, large));
+        assertEquals(fresh[0], Fingerprint.of(small));
+        assertEquals(Fingerprint.of(large), Fingerprint.of(new java.util.ArrayList<>(large)));
+    }
+
+    @Test
     void valuesOfDifferentTypesOrShapesDiffer() {
         assertNotEquals(Fingerprint.of("1"), Fingerprint.of(1));
         assertNotEquals(Fingerprint.of(List.of("ab")), Fingerprint.of(List.of("a", "b")));
