@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code layouts/} as {@code .hbs} files and are read through the handler stack on every render,
  * so they count as inputs of the page that renders them; a template is compiled again only when
  * its content changes. Templates have kiln's helpers (dates, URLs, assets, Markdown, lists, JSON:
- * see {@code TemplateHelpers}).
+ * see {@code TemplateHelpers}). A template written in the plain subset the built-in theme uses is
+ * rendered by kiln itself, to the same output ({@code DirectTemplates}).
  *
  * @since 0.1
  */
