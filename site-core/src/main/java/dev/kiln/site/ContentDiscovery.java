@@ -37,6 +37,17 @@ final class ContentDiscovery {
     private final BuildOptions options;
     private final PageParser parser;
     private final String configFingerprint;
+    /** The plain text of each content file parsed in this discovery, with its content's hash: what the search index shows. */
+    private final Map<SitePath, PlainTextOf> plainTexts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A content file's plain text, and the SHA-256 of the file it was made from.
+     *
+     * @param sha256 the file's hash
+     * @param text its body's plain text
+     */
+    record PlainTextOf(String sha256, String text) {
+    }
 
     ContentDiscovery(SiteConfig config, BuildOptions options) {
         this.config = config;
@@ -93,7 +104,7 @@ final class ContentDiscovery {
             }
             kept.add(page);
         }
-        return new Discovered(assemble(kept), resources(all, bundles, kept), problems, Map.copyOf(cascades));
+        return new Discovered(assemble(kept), resources(all, bundles, kept), problems, Map.copyOf(cascades), plainTexts);
     }
 
     private List<Page> parseAll(List<SitePath> files, Map<String, Map<String, Object>> cascades,
@@ -182,7 +193,7 @@ final class ContentDiscovery {
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
             var fingerprints = parseFingerprints(configFingerprint, cascadeOf(file, cascades));
             var page = perform(new Traced<>(parseKey(file), fingerprints, PageCodec.INSTANCE,
-                    () -> parseFile(parser, file, cascades)));
+                    () -> parseFile(parser, file, cascades, plainTexts)));
             return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
@@ -257,9 +268,17 @@ final class ContentDiscovery {
 
     /** Reads and parses one content file, with the cascade of the sections above it; no trace of its own. */
     static Page parseFile(PageParser parser, SitePath file, Map<String, Map<String, Object>> cascades) {
+        return parseFile(parser, file, cascades, new java.util.HashMap<>());
+    }
+
+    /** Reads and parses one content file as {@link #parseFile(PageParser, SitePath, Map)} does, keeping its plain text in {@code plainTexts}. */
+    private static Page parseFile(PageParser parser, SitePath file, Map<String, Map<String, Object>> cascades,
+            Map<SitePath, PlainTextOf> plainTexts) {
         var folder = pageFolderOf(file);
         var kind = !file.fileName().equals(SECTION_FILE) ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
-        return parser.parse(file.value(), folder, perform(new ReadFile(file)).asUtf8(), kind, cascadeOf(file, cascades));
+        var content = perform(new ReadFile(file));
+        return parser.parse(file.value(), folder, content.asUtf8(), kind, cascadeOf(file, cascades),
+                plainText -> plainTexts.put(file, new PlainTextOf(content.sha256(), plainText)));
     }
 
     private Site assemble(List<Page> found) {
@@ -351,10 +370,11 @@ final class ContentDiscovery {
 
     /**
      * What discovery found: the site, the content files to copy (images beside their pages), and
-     * the files that could not be read as pages, and the front matter each section cascades to the
-     * pages in it (by section folder).
+     * the files that could not be read as pages, the front matter each section cascades to the
+     * pages in it (by section folder), and the plain text of each file it parsed (none of those
+     * whose parse came from the last build's trace).
      */
     record Discovered(Site site, Map<SitePath, OutputPath> resources, List<BuildProblem> problems,
-            Map<String, Map<String, Object>> cascades) {
+            Map<String, Map<String, Object>> cascades, Map<SitePath, PlainTextOf> plainTexts) {
     }
 }

@@ -38,6 +38,16 @@ final class PageParser {
      * @param cascade front matter values its sections hand down, which its own front matter overrides
      */
     Page parse(String file, String folder, String text, Page.Kind kind, Map<String, Object> cascade) {
+        return parse(file, folder, text, kind, cascade, plainText -> { });
+    }
+
+    /**
+     * Parses a content file as {@link #parse(String, String, String, Page.Kind, Map)} does, handing
+     * {@code plainText} its body's {@linkplain PlainText#of plain text}, which the page's word
+     * count is taken from (the search index wants it too).
+     */
+    Page parse(String file, String folder, String text, Page.Kind kind, Map<String, Object> cascade,
+            java.util.function.Consumer<String> plainText) {
         var parsed = SourceText.parse(file, text);
         var source = cascade.isEmpty() ? parsed : parsed.withDefaults(cascade);
         var values = new FrontMatterValues(file, source);
@@ -57,6 +67,8 @@ final class PageParser {
         }
         // Rendered here for the headings and links, which pages linking to this one are checked
         // against; the page's own render later gets the same answer from the cache.
+        var plain = PlainText.of(source.body());
+        plainText.accept(plain);
         var body = SourceText.bodyWithLine(text);
         var rendered = perform(new RenderMarkdown(Shortcodes.prepare(file, body).markdown()));
         var anchors = rendered.headings().stream().map(RenderedMarkdown.Heading::id).toList();
@@ -66,7 +78,7 @@ final class PageParser {
         return new Page(file, kind, folder, title, date, values.flag("draft"), values.list("tags"),
                 values.text("layout"), values.number("weight"), values.text("description").orElse(""),
                 source.frontMatter(), values.text("summary").orElseGet(() -> PlainText.summaryOf(source.body())),
-                PlainText.wordCount(source.body()), url, output, aliases, source.keyLines(), terms, anchors, links);
+                PlainText.wordsIn(plain), url, output, aliases, source.keyLines(), terms, anchors, links);
     }
 
     /** Answers the page of a section that has no {@code _index.md}. */

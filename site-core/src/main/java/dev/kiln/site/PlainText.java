@@ -61,11 +61,18 @@ final class PlainText {
      * spaces that hold a letter or digit, in its {@linkplain #of plain text}.
      */
     static int wordCount(String body) {
-        var text = scan(body);
+        return wordsIn(of(body));
+    }
+
+    /**
+     * Answers how many words a {@linkplain #of plain text} holds: what {@link #wordCount} answers
+     * for the body it was made from, without scanning the body again.
+     */
+    static int wordsIn(String plainText) {
         int words = 0;
         boolean counted = false;
-        for (int i = 0; i < text.size(); i++) {
-            char c = text.chars()[i];
+        for (int i = 0; i < plainText.length(); i++) {
+            char c = plainText.charAt(i);
             if (c == ' ') {
                 counted = false;
             } else if (!counted && (c < 0x80 ? KIND[c] == LETTER_OR_DIGIT : Character.isLetterOrDigit(c))) {

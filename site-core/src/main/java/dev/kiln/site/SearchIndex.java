@@ -33,7 +33,20 @@ final class SearchIndex {
 
     /** Reads a page's content file and answers the plain text the index holds of it. */
     static String contentOf(Page page) {
-        return PlainText.of(SourceText.bodyOf(perform(new ReadFile(SitePath.of(page.source()))).asUtf8()));
+        return contentOf(page, Map.of());
+    }
+
+    /**
+     * Reads a page's content file and answers the plain text the index holds of it: the one
+     * {@code known} holds for the file where it was made from the same bytes, else made again.
+     */
+    static String contentOf(Page page, Map<SitePath, ContentDiscovery.PlainTextOf> known) {
+        var file = SitePath.of(page.source());
+        // Read all the same: the index's trace holds the file as an input.
+        var content = perform(new ReadFile(file));
+        var plainText = known.get(file);
+        return plainText != null && plainText.sha256().equals(content.sha256()) ? plainText.text()
+                : PlainText.of(SourceText.bodyOf(content.asUtf8()));
     }
 
     /** What the index says of a page besides its content: what its trace fingerprints. */

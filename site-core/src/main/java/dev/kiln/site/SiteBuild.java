@@ -166,7 +166,7 @@ public final class SiteBuild {
         // The files every site gets yield to a page or static file of the same name.
         var taken = new HashSet<OutputPath>();
         unique.forEach(job -> taken.add(job.output()));
-        for (var generated : generatedFiles(site, config)) {
+        for (var generated : generatedFiles(site, config, discovered.plainTexts())) {
             if (taken.add(generated.output())) {
                 unique.add(generated);
             }
@@ -221,7 +221,8 @@ public final class SiteBuild {
      * The files kiln makes from the whole site: the missing-page page, the sitemap, robots.txt,
      * the feeds of the site and of each section, and the search index.
      */
-    private static List<OutputJob> generatedFiles(Site site, SiteConfig config) {
+    private static List<OutputJob> generatedFiles(Site site, SiteConfig config,
+            Map<SitePath, ContentDiscovery.PlainTextOf> plainTexts) {
         var files = new ArrayList<OutputJob>();
         files.add(new OutputJob.PageJob(new PageParser(config).notFound(), 1));
         files.add(new OutputJob.GeneratedJob("(sitemap)", OutputPath.of("sitemap.xml"), () -> SiteFiles.sitemap(site)));
@@ -241,7 +242,7 @@ public final class SiteBuild {
                     () -> SiteFiles.atom(site, title, page.url(), atom, listed.get())));
         }
         if (config.searchIndex()) {
-            files.add(new OutputJob.SearchIndexJob(SearchIndex.pagesOf(site)));
+            files.add(new OutputJob.SearchIndexJob(SearchIndex.pagesOf(site), plainTexts));
         }
         return files;
     }
@@ -336,12 +337,12 @@ public final class SiteBuild {
                             perform(new WriteFile(asset.output(), asset.content()));
                             return Unit.UNIT;
                         });
-                case OutputJob.SearchIndexJob(var pages) -> new Traced<>(SearchIndex.KEY,
+                case OutputJob.SearchIndexJob(var pages, var plainTexts) -> new Traced<>(SearchIndex.KEY,
                         Map.of("config", config, "site data", Fingerprint.of(pages.stream().map(SearchIndex::entry).toList())),
                         SearchIndex.Layout.CODEC, () -> {
                             ran.set(true);
                             List<Supplier<String>> reads = pages.stream()
-                                    .<Supplier<String>>map(page -> () -> SearchIndex.contentOf(page)).toList();
+                                    .<Supplier<String>>map(page -> () -> SearchIndex.contentOf(page, plainTexts)).toList();
                             var index = SearchIndex.written(pages, perform(new Parallel<>(reads)));
                             perform(new WriteFile(job.output(), index.bytes()));
                             return index.layout();
@@ -465,8 +466,11 @@ public final class SiteBuild {
             }
         }
 
-        /** The search index: it reads the content of every page it lists. */
-        record SearchIndexJob(List<Page> pages) implements OutputJob {
+        /**
+         * The search index: it reads the content of every page it lists, and takes each one's plain
+         * text from discovery where discovery made it from the same bytes.
+         */
+        record SearchIndexJob(List<Page> pages, Map<SitePath, ContentDiscovery.PlainTextOf> plainTexts) implements OutputJob {
             @Override
             public String source() {
                 return "(search index)";

@@ -46,6 +46,36 @@ class SearchIndexTests {
     }
 
     @Test
+    void aPagesPlainTextFromDiscoveryIsUsedOnlyForTheBytesItWasMadeFrom() {
+        var files = dev.kiln.testing.InMemoryFiles.empty().put("content/a.md", "---\ntitle: A\n---\nThe *real* words.\n");
+        var page = new Page("content/a.md", Page.Kind.PAGE, "", "A", java.util.Optional.empty(), false, List.of(),
+                java.util.Optional.empty(), 0, "", java.util.Map.of(), "", 0, "/a/", dev.kiln.effects.OutputPath.of("a/index.html"),
+                List.of(), java.util.Map.of(), java.util.Map.of(), List.of(), List.of());
+        var path = dev.kiln.effects.SitePath.of("content/a.md");
+        var sha256 = files.siteFiles().get("content/a.md").sha256();
+        var stack = HandlerStack.of(files);
+        assertEquals("The real words.", stack.run(() -> SearchIndex.contentOf(page)));
+        assertEquals("kept", stack.run(() -> SearchIndex.contentOf(page,
+                java.util.Map.of(path, new ContentDiscovery.PlainTextOf(sha256, "kept")))));
+        // Made from other bytes (the file changed since): made again from the file.
+        assertEquals("The real words.", stack.run(() -> SearchIndex.contentOf(page,
+                java.util.Map.of(path, new ContentDiscovery.PlainTextOf(Bytes.utf8("other").sha256(), "kept")))));
+    }
+
+    @Test
+    void discoveryKeepsEachParsedFilesPlainTextAndTheIndexShowsIt() {
+        var site = TestSite.of(SyntheticSite.generate(12, 2, 3, 4));
+        assertTrue(site.build().succeeded());
+        var index = site.files.output().get("index.json").asUtf8();
+        for (var entry : site.files.siteFiles().entrySet()) {
+            if (entry.getKey().startsWith("content/") && entry.getKey().endsWith(".md") && !entry.getKey().endsWith("_index.md")) {
+                var plain = PlainText.of(SourceText.bodyOf(entry.getValue().asUtf8()));
+                assertTrue(index.contains(plain.substring(0, Math.min(40, plain.length()))), entry.getKey());
+            }
+        }
+    }
+
+    @Test
     void bytesThatAreNoLayoutAreRefused() {
         var unit = Codec.unit().encode(Unit.UNIT);
         assertThrows(IllegalArgumentException.class, () -> SearchIndex.Layout.CODEC.decode(unit));
