@@ -88,24 +88,26 @@ public final class HandlebarsHandler implements Handler {
     }
 
     private String render(RenderTemplate render) {
-        var rendered = !rendersDirectly ? null : direct.get().render(render.template(), render.context(),
-                outputSizes.getOrDefault(render.template(), FIRST_OUTPUT_SIZE));
-        if (rendered != null) {
-            outputSizes.put(render.template(), rendered.length() + rendered.length() / 8);
-            return rendered;
+        // Started a little over the template's last page: Handlebars' own buffer starts at 1,600
+        // characters and was copied three or four times growing to a page's size.
+        int size = outputSizes.getOrDefault(render.template(), FIRST_OUTPUT_SIZE);
+        var rendered = rendersDirectly ? direct.get().render(render.template(), render.context(), size) : null;
+        if (rendered == null) {
+            rendered = renderWithHandlebars(render, size);
         }
+        outputSizes.put(render.template(), rendered.length() + rendered.length() / 8);
+        return rendered;
+    }
+
+    private String renderWithHandlebars(RenderTemplate render, int size) {
         var file = LAYOUTS + render.template() + SUFFIX;
         try {
             var template = handlebars.get().compile(render.template());
             var context = Context.newContext(render.context());
             try {
-                // Sized a little over the template's last page: Handlebars' own buffer starts at
-                // 1,600 characters and was copied three or four times growing to a page's size.
-                var out = new BuilderWriter(outputSizes.getOrDefault(render.template(), FIRST_OUTPUT_SIZE));
-                template.apply(context, out);
-                int size = out.text().length();
-                outputSizes.put(render.template(), size + size / 8);
-                return out.text().toString();
+                var out = new StringBuilder(size);
+                template.apply(context, new AppendableWriter(out));
+                return out.toString();
             } finally {
                 context.destroy();
             }

@@ -33,7 +33,7 @@ final class ListEach implements Helper<Object> {
         }
         int base = options.hash("base", 0);
         var buffer = options.buffer();
-        var out = new BufferWriter(buffer);
+        var out = new AppendableWriter(buffer);
         var parent = options.context;
         var fn = options.fn;
         int index = base;

@@ -32,7 +32,7 @@ final class StreamedBlocks implements Helper<Object> {
         }
         var buffer = options.buffer();
         var block = options.isFalsy(value) ? options.inverse : options.fn;
-        block.apply(entersValue ? options.wrap(value) : options.context, new BufferWriter(buffer));
+        block.apply(entersValue ? options.wrap(value) : options.context, new AppendableWriter(buffer));
         // Written to the page already where the buffer is the page's writer (its text is then
         // empty); else its text is the block's, as Handlebars' helpers answer.
         return buffer;

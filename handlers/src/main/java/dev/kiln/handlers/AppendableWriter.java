@@ -1,14 +1,17 @@
 package dev.kiln.handlers;
 
-import com.github.jknack.handlebars.Options;
 import java.io.IOException;
 import java.io.Writer;
 
-/** A writer appending to a helper's buffer, which writes to the page's own writer where it has one. */
-final class BufferWriter extends Writer {
-    private final Options.Buffer buffer;
+/**
+ * A writer appending to what a render writes into: a page's {@link StringBuilder}, or a block
+ * helper's buffer (which writes to the page's own writer where it has one). Unsynchronised: a
+ * render runs on one thread.
+ */
+final class AppendableWriter extends Writer {
+    private final Appendable buffer;
 
-    BufferWriter(Options.Buffer buffer) {
+    AppendableWriter(Appendable buffer) {
         this.buffer = buffer;
     }
 
