@@ -22,6 +22,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 KILN = ROOT / "kiln"
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen-corpus.py"
 CORPORA = ROOT / "bench" / "corpus"
+# Where clean() moves the outputs and caches of earlier builds; emptied when the run ends.
+TRASH = CORPORA / ".trash"
 
 
 def corpus(pages):
@@ -52,9 +54,23 @@ def run_measured(args):
     return Run(seconds, usage.ru_maxrss / 1024, out, usage.ru_utime, usage.ru_stime)
 
 
-def clean(site):
-    shutil.rmtree(site / "public", ignore_errors=True)
-    shutil.rmtree(site / ".kiln", ignore_errors=True)
+def clean(site, delete=False):
+    """Takes the site's output and build cache away before a build that must start without them.
+
+    They are moved aside (into TRASH, on the same file system, emptied when the run ends) rather
+    than deleted: on ext4 without a journal, as on this VM, the kernel skips every inode freed in
+    the last minutes one at a time when it allocates a new one (recently_deleted() in
+    fs/ext4/ialloc.c), so a cold build right after deleting the last build's 28,000 inodes spent
+    about 3 s of kernel CPU there (bench/RESULTS.md, "Session 15"): a cost of the benchmark's own
+    deleting, which a user's first build of a site does not pay. --delete-first deletes instead.
+    """
+    for name in ("public", ".kiln"):
+        path = site / name
+        if delete:
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists():
+            TRASH.mkdir(exist_ok=True)
+            path.rename(TRASH / f"{site.name}-{name.lstrip('.')}-{time.time_ns()}")
 
 
 def kiln(*args):
@@ -169,20 +185,20 @@ def row(name, values, unit="s", scale=1.0):
     return f"| {name} | {median:.3f} {unit} | {low:.3f} | {high:.3f} |"
 
 
-def measure(pages, runs, serve):
+def measure(pages, runs, serve, delete):
     site = corpus(pages)
     rows = []
     cold_runs = []
     for _ in range(runs):
-        clean(site)
+        clean(site, delete)
         cold_runs.append(run_measured(kiln("build", site, "--no-cache", "--metrics")))
     cold_output = cold_runs[-1].out
     built = pages_built(cold_output)
     warm = []
     for _ in range(runs):
-        clean(site)
+        clean(site, delete)
         warm.append(warm_seconds(run_measured(kiln("build", site, "--no-cache", "--repeat", "2")).out))
-    clean(site)
+    clean(site, delete)
     run_measured(kiln("build", site))
     noop = [run_measured(kiln("build", site)).seconds for _ in range(runs)]
     edit = []
@@ -194,8 +210,8 @@ def measure(pages, runs, serve):
     page.write_text(original)
     run_measured(kiln("build", site))
     rows.append(row("cold full build (fresh JVM, --no-cache)", [r.seconds for r in cold_runs]))
-    # On this VM's ext4 the kernel's CPU for the 28,000 new inodes of a cold build (folders and
-    # files) swings from 5 to 36 s between identical runs: these rows show when it did.
+    # The kernel's CPU for the 28,000 new inodes of a cold build (folders and files) depends on the
+    # file system and on what it freed lately (clean()): these rows show what it took.
     rows.append(row("cold full build: user CPU", [r.user for r in cold_runs]))
     rows.append(row("cold full build: kernel CPU", [r.system for r in cold_runs]))
     rows.append(row("warm full build (same JVM, second build)", warm))
@@ -236,21 +252,33 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", help="comma-separated page counts: cold full builds only, to check linearity")
     parser.add_argument("--no-serve", action="store_true", help="skip the kiln serve measurement")
+    parser.add_argument("--delete-first", action="store_true",
+                        help="delete the last build's output before each cold build instead of moving it aside "
+                             "(times the file system's handling of the freed inodes too)")
     args = parser.parse_args()
+    try:
+        run(args)
+    finally:
+        # The moved-aside outputs go only now, after every timing.
+        shutil.rmtree(TRASH, ignore_errors=True)
+
+
+def run(args):
     print(f"machine: {machine()}")
-    print(f"date: {time.strftime('%Y-%m-%d %H:%M')}, runs: {args.runs}\n")
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M')}, runs: {args.runs}; before each cold build the last "
+          f"build's output is {'deleted' if args.delete_first else 'moved aside (deleted after the run)'}\n")
     if args.sizes:
         print("| pages | cold full build | ms per page | peak RSS |\n|---|---|---|---|")
         for size in [int(s) for s in args.sizes.split(",")]:
             site = corpus(size)
             results = []
             for _ in range(args.runs):
-                clean(site)
+                clean(site, args.delete_first)
                 results.append(run_measured(kiln("build", site, "--no-cache")))
             seconds = statistics.median(r.seconds for r in results)
             print(f"| {size} | {seconds:.2f} s | {seconds * 1000 / size:.3f} | {max(r.rss for r in results):.0f} MiB |")
         return
-    built, rows, phase_times, effect_times = measure(args.pages, args.runs, not args.no_serve)
+    built, rows, phase_times, effect_times = measure(args.pages, args.runs, not args.no_serve, args.delete_first)
     print(f"corpus: {args.pages} pages (seed 42), {built} pages built\n")
     print("| measurement | median | min | max |\n|---|---|---|---|")
     print("\n".join(rows))
