@@ -30,6 +30,12 @@ final class TerminalHandler implements Handler {
         this.verbose = verbose;
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return Log.class.isAssignableFrom(type) || ReportProgress.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {

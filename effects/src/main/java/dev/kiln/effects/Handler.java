@@ -23,4 +23,18 @@ public interface Handler {
      * @return the answer
      */
     <R> R handle(Effect<R> effect, Next next);
+
+    /**
+     * Answers whether this handler may do anything with effects of class {@code type} other than
+     * forward them as they are. Where it answers false, the stack hands such effects straight to
+     * the handlers after it without calling {@link #handle}, which is what forwarding them would
+     * do, minus the call: most effects pass most handlers of a stack. Asked once per class and
+     * stack; the default, true, suits any handler.
+     *
+     * @param type the class of an effect performed
+     * @return false only where {@link #handle} forwards every effect of {@code type} untouched
+     */
+    default boolean handles(Class<?> type) {
+        return true;
+    }
 }

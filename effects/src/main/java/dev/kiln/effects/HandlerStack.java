@@ -75,6 +75,20 @@ public final class HandlerStack {
     static final class Position {
         private final HandlerStack stack;
         private final int index;
+        /**
+         * For each class of effect, the first place from this one whose handler handles it ({@link
+         * Handler#handles}), or the end: an effect skips the handlers that would only forward it.
+         */
+        private final ClassValue<Position> firstHandling = new ClassValue<>() {
+            @Override
+            protected Position computeValue(Class<?> type) {
+                int at = index;
+                while (at < stack.handlers.size() && !stack.handlers.get(at).handles(type)) {
+                    at++;
+                }
+                return stack.positions[at];
+            }
+        };
 
         Position(HandlerStack stack, int index) {
             this.stack = stack;
@@ -86,11 +100,12 @@ public final class HandlerStack {
         }
 
         <R> R dispatch(Effect<R> effect, Position origin) {
-            if (index == stack.handlers.size()) {
+            int at = firstHandling.get(effect.getClass()).index;
+            if (at == stack.handlers.size()) {
                 throw new UnhandledEffectException(effect, stack.toString());
             }
-            var handler = stack.handlers.get(index);
-            var rest = stack.positions[index + 1];
+            var handler = stack.handlers.get(at);
+            var rest = stack.positions[at + 1];
             var next = new Next(rest, origin);
             return ScopedValue.where(CURRENT, rest).call(() -> handler.handle(effect, next));
         }

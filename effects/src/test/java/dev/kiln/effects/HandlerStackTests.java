@@ -118,4 +118,83 @@ class HandlerStackTests {
         var answer = stack.run(() -> perform(new Parallel<>(List.of(() -> perform(new ReadFile(A)).asUtf8()))));
         assertEquals(List.of("FORKED"), answer);
     }
+
+    /** Counts the effects it is called with; says it handles only {@code handled}, forwards all. */
+    private static final class Counting implements Handler {
+        private final Class<?> handled;
+        private final List<Effect<?>> calls = new ArrayList<>();
+
+        Counting(Class<?> handled) {
+            this.handled = handled;
+        }
+
+        @Override
+        public <R> R handle(Effect<R> effect, Next next) {
+            calls.add(effect);
+            return next.forward(effect);
+        }
+
+        @Override
+        public boolean handles(Class<?> type) {
+            return handled.isAssignableFrom(type);
+        }
+    }
+
+    @Test
+    void aHandlerIsNotCalledForEffectsItSaysItDoesNotHandle() {
+        var onlyExists = new Counting(FileExists.class);
+        Handler answers = new Handler() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <R> R handle(Effect<R> effect, Next next) {
+                return switch (effect) {
+                    case ReadFile read -> (R) Bytes.utf8("text");
+                    case FileExists exists -> (R) Boolean.TRUE;
+                    default -> next.forward(effect);
+                };
+            }
+        };
+        var stack = HandlerStack.of(onlyExists, answers);
+        assertEquals("text", stack.run(() -> perform(new ReadFile(A)).asUtf8()));
+        assertEquals(List.of(), onlyExists.calls);
+        assertTrue(stack.run(() -> perform(new FileExists(A))));
+        assertEquals(List.of(new FileExists(A)), onlyExists.calls);
+    }
+
+    @Test
+    void effectsPerformedPastSkippedHandlersStillGoOnlyToTheHandlersAfterThePerformer() {
+        // The first handler answers ReadFile by performing it: that must reach the handlers after
+        // it, past the skipped ones, and never the first again. The last handler in front of the
+        // answering one handles FileExists only and is never called.
+        var skipped = new Counting(FileExists.class);
+        var counted = new Counting(ReadFile.class);
+        Handler upperCase = new Handler() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <R> R handle(Effect<R> effect, Next next) {
+                if (effect instanceof ReadFile read) {
+                    return (R) Bytes.utf8(perform(read).asUtf8().toUpperCase());
+                }
+                return next.forward(effect);
+            }
+
+            @Override
+            public boolean handles(Class<?> type) {
+                return type == ReadFile.class;
+            }
+        };
+        var stack = HandlerStack.of(skipped, upperCase, skipped, counted, skipped, readsAs("quiet"));
+        assertEquals("QUIET", stack.run(() -> perform(new ReadFile(A)).asUtf8()));
+        assertEquals(List.of(), skipped.calls);
+        assertEquals(List.of(new ReadFile(A)), counted.calls);
+    }
+
+    @Test
+    void anEffectEveryHandlerSkipsFailsNamingTheEffectAndTheStack() {
+        var stack = HandlerStack.of(new Counting(ReadFile.class), new Counting(ReadFile.class));
+        var failure = assertThrows(UnhandledEffectException.class,
+                () -> stack.run(() -> perform(new FileExists(A))));
+        assertEquals(new FileExists(A), failure.effect());
+        assertTrue(failure.getMessage().contains("handlers: [Counting, Counting]"), failure.getMessage());
+    }
 }

@@ -72,6 +72,14 @@ public final class BuiltInThemeHandler implements Handler {
         return new TreeSet<>(files.keySet());
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return ReadFile.class.isAssignableFrom(type) || StatFile.class.isAssignableFrom(type)
+                || FileExists.class.isAssignableFrom(type) || ListFiles.class.isAssignableFrom(type)
+                || CopyFile.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {

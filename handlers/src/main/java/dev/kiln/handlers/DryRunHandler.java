@@ -32,6 +32,13 @@ public final class DryRunHandler implements Handler {
         return new DryRunHandler();
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return WriteFile.class.isAssignableFrom(type) || CopyFile.class.isAssignableFrom(type)
+                || SpliceOutputFile.class.isAssignableFrom(type) || DeleteOutputFile.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {

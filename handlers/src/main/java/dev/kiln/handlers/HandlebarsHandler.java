@@ -81,6 +81,12 @@ public final class HandlebarsHandler implements Handler {
         return new HandlebarsHandler(false);
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return RenderTemplate.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {

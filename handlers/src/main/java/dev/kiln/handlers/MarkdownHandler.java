@@ -79,6 +79,12 @@ public final class MarkdownHandler implements Handler {
         return new MarkdownHandler();
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return RenderMarkdown.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {

@@ -60,6 +60,12 @@ public final class ParallelHandler implements Handler, AutoCloseable {
         return new ParallelHandler(Strategy.VIRTUAL, 0);
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return Parallel.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {

@@ -24,6 +24,12 @@ public final class SystemClockHandler implements Handler {
         return new SystemClockHandler(Clock.systemUTC());
     }
 
+    /** Answers true only for the effects this handler answers; it forwards every other one untouched. */
+    @Override
+    public boolean handles(Class<?> type) {
+        return ReadClock.class.isAssignableFrom(type) || IsPast.class.isAssignableFrom(type);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <R> R handle(Effect<R> effect, Next next) {
