@@ -129,7 +129,7 @@ public final class Bytes {
     public String sha256() {
         String hash = sha256;
         if (hash == null) {
-            hash = new Sha256().update(data, 0, data.length).hex();
+            hash = Sha256.hexOf(data, 0, data.length);
             sha256 = hash;
         }
         return hash;

@@ -63,6 +63,8 @@ public final class FileSystemHandler implements Handler {
     private static final int LISTING_THREADS = 2;
     /** How many bytes of an output are compared at a time with what a write would put there. */
     private static final int COMPARED_BLOCK = 1 << 16;
+    /** Each thread's block for comparing outputs: a second build compares every page it writes. */
+    private static final ThreadLocal<ByteBuffer> COMPARED = ThreadLocal.withInitial(() -> ByteBuffer.allocate(COMPARED_BLOCK));
     /** How many bytes of an output are copied at a time when it is spliced. */
     private static final int SPLICED_BLOCK = 1 << 20;
 
@@ -512,7 +514,7 @@ public final class FileSystemHandler implements Handler {
             if (channel.size() != content.size()) {
                 return false;
             }
-            var block = ByteBuffer.allocate(Math.min(content.size(), COMPARED_BLOCK));
+            var block = COMPARED.get();
             for (int offset = 0; offset < content.size(); ) {
                 int read = channel.read(block.clear());
                 if (read < 0 || !content.regionMatches(offset, block.array(), read)) {

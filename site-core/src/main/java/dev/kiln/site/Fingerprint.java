@@ -38,7 +38,7 @@ final class Fingerprint {
         try {
             fingerprint.size = 0;
             fingerprint.add(value);
-            return new Sha256().update(fingerprint.buffer, 0, fingerprint.size).hex();
+            return Sha256.hexOf(fingerprint.buffer, 0, fingerprint.size);
         } finally {
             fingerprint.busy = false;
             if (fingerprint.buffer.length > KEPT_BUFFER) {

@@ -125,7 +125,11 @@ final class Links {
             var written = html.substring(valueStart, end).replace("&amp;", "&");
             var replacement = rewrites.get(written);
             out.append(html, at, valueStart);
-            out.append(replacement == null ? html.substring(valueStart, end) : replacement.replace("&", "&amp;"));
+            if (replacement == null) {
+                out.append(html, valueStart, end);
+            } else {
+                out.append(replacement.replace("&", "&amp;"));
+            }
             at = end;
         }
         out.append(html, at, html.length());
