@@ -59,11 +59,34 @@ public class PerformBenchmark {
         }
     }
 
+    /** Forwards everything, and says so ({@link Handler#handles}): the stack passes it by. */
+    static final class Bystander implements Handler {
+        @Override
+        public <R> R handle(Effect<R> effect, Next next) {
+            return next.forward(effect);
+        }
+
+        @Override
+        public boolean handles(Class<?> type) {
+            return false;
+        }
+    }
+
+    private HandlerStack skipping;
+
     @Setup
     public void setUp() {
         direct = new Answerer();
         stack = HandlerStack.of(new Forwarder(), new Forwarder(), new Forwarder(), new Forwarder(), new Forwarder(),
                 new Answerer());
+        skipping = HandlerStack.of(new Bystander(), new Bystander(), new Bystander(), new Bystander(), new Bystander(),
+                new Answerer());
+    }
+
+    /** The same stack but for handlers that say they do not handle the effect, which most say of most effects. */
+    @Benchmark
+    public Bytes performPastFiveHandlersThatSayTheyDoNotHandleIt() {
+        return skipping.run(() -> perform(effect));
     }
 
     @Benchmark
