@@ -1,5 +1,6 @@
 package dev.kiln.handlers;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * which a web server running as another user could not read).
  */
 final class AtomicFiles {
+    /** The most bytes handed to the file's channel at a time (see {@link InChunks}). */
+    static final int CHUNK = 1 << 18;
+
     private AtomicFiles() {
     }
 
@@ -56,12 +60,35 @@ final class AtomicFiles {
         for (int attempt = 0; ; attempt++) {
             var candidate = folder.resolve(name + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".kiln-tmp");
             try {
-                return new Temporary(candidate, Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE));
+                return new Temporary(candidate, new InChunks(Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)));
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 10) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Passes writes on at most {@link #CHUNK} bytes at a time. A file channel first copies bytes
+     * from the heap into a direct buffer as large as the write, which the thread then keeps: the
+     * build cache (38 MB for 10,000 pages) and the search index (30 MB) were each copied whole into
+     * fresh native memory, page-faulted in on the save's critical path, and held until the process
+     * ended.
+     */
+    static final class InChunks extends FilterOutputStream {
+        InChunks(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int from, int length) throws IOException {
+            java.util.Objects.checkFromIndexSize(from, length, bytes.length);
+            for (int done = 0; done < length; ) {
+                int part = Math.min(CHUNK, length - done);
+                out.write(bytes, from + done, part);
+                done += part;
             }
         }
     }
