@@ -415,7 +415,7 @@ public final class FileSystemHandler implements Handler {
 
     private Optional<Bytes> readOutput(OutputPath path) throws IOException {
         var file = output(path);
-        return Files.isRegularFile(file) ? Optional.of(Bytes.wrap(Files.readAllBytes(file))) : Optional.empty();
+        return Files.isRegularFile(file) ? Optional.of(Bytes.wrap(BlockReads.readAll(file))) : Optional.empty();
     }
 
     private static Optional<FileStamp> stamp(Path file) throws IOException {

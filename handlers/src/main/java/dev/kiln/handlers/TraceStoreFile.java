@@ -1,13 +1,9 @@
 package dev.kiln.handlers;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Keeps a {@link TraceStore} in a file of the site's cache folder ({@code .kiln/traces.bin}),
@@ -70,7 +66,7 @@ public final class TraceStoreFile {
         return new TraceStore.Source() {
             @Override
             public byte[] read(long offset, int length) throws IOException {
-                return TraceStoreFile.read(file, offset, length);
+                return BlockReads.read(file, offset, length);
             }
 
             @Override
@@ -78,30 +74,6 @@ public final class TraceStoreFile {
                 return Files.size(file);
             }
         };
-    }
-
-    /** How many bytes a read asks the system for at a time. */
-    private static final int READ_BLOCK = 1 << 20;
-
-    /**
-     * Answers up to {@code length} bytes of {@code file} from {@code offset}: fewer where it ends.
-     * Read a block at a time: a channel reads into a heap buffer through a native one of the same
-     * size, which for the 35 MB rest of a 10,000-page store was a fresh 35 MB to allocate and fault in.
-     */
-    private static byte[] read(Path file, long offset, int length) throws IOException {
-        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            var bytes = new byte[(int) Math.max(0, Math.min(length, channel.size() - offset))];
-            int filled = 0;
-            while (filled < bytes.length) {
-                int read = channel.read(ByteBuffer.wrap(bytes, filled, Math.min(READ_BLOCK, bytes.length - filled)),
-                        offset + filled);
-                if (read < 0) {
-                    break;
-                }
-                filled += read;
-            }
-            return filled < bytes.length ? Arrays.copyOf(bytes, filled) : bytes;
-        }
     }
 
     /**
