@@ -25,6 +25,32 @@ class HandlerStackTests {
         };
     }
 
+    /**
+     * Answers ReadFile by performing ReadFile itself and upper-casing the answer; forwards the
+     * rest. Says it handles ReadFile only where {@code saysWhatItHandles}, else keeps the default.
+     */
+    private static final class UpperCasing implements Handler {
+        private final boolean saysWhatItHandles;
+
+        UpperCasing(boolean saysWhatItHandles) {
+            this.saysWhatItHandles = saysWhatItHandles;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> R handle(Effect<R> effect, Next next) {
+            if (effect instanceof ReadFile read) {
+                return (R) Bytes.utf8(perform(read).asUtf8().toUpperCase());
+            }
+            return next.forward(effect);
+        }
+
+        @Override
+        public boolean handles(Class<?> type) {
+            return !saysWhatItHandles || type == ReadFile.class;
+        }
+    }
+
     @Test
     void performAnswersWhatTheFirstAnsweringHandlerAnswers() {
         var stack = HandlerStack.of(readsAs("first"), readsAs("second"));
@@ -50,17 +76,7 @@ class HandlerStackTests {
     void effectsAHandlerPerformsGoToTheHandlersAfterIt() {
         // The upper-casing handler answers ReadFile by performing ReadFile itself: if that reached
         // the same handler again, this would recurse until the stack overflowed.
-        Handler upperCase = new Handler() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <R> R handle(Effect<R> effect, Next next) {
-                if (effect instanceof ReadFile read) {
-                    return (R) Bytes.utf8(perform(read).asUtf8().toUpperCase());
-                }
-                return next.forward(effect);
-            }
-        };
-        var stack = HandlerStack.of(upperCase, readsAs("quiet"));
+        var stack = HandlerStack.of(new UpperCasing(false), readsAs("quiet"));
         assertEquals("QUIET", stack.run(() -> perform(new ReadFile(A)).asUtf8()));
     }
 
@@ -168,22 +184,7 @@ class HandlerStackTests {
         // answering one handles FileExists only and is never called.
         var skipped = new Counting(FileExists.class);
         var counted = new Counting(ReadFile.class);
-        Handler upperCase = new Handler() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <R> R handle(Effect<R> effect, Next next) {
-                if (effect instanceof ReadFile read) {
-                    return (R) Bytes.utf8(perform(read).asUtf8().toUpperCase());
-                }
-                return next.forward(effect);
-            }
-
-            @Override
-            public boolean handles(Class<?> type) {
-                return type == ReadFile.class;
-            }
-        };
-        var stack = HandlerStack.of(skipped, upperCase, skipped, counted, skipped, readsAs("quiet"));
+        var stack = HandlerStack.of(skipped, new UpperCasing(true), skipped, counted, skipped, readsAs("quiet"));
         assertEquals("QUIET", stack.run(() -> perform(new ReadFile(A)).asUtf8()));
         assertEquals(List.of(), skipped.calls);
         assertEquals(List.of(new ReadFile(A)), counted.calls);
