@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -84,7 +85,7 @@ final class AtomicFiles {
 
         @Override
         public void write(byte[] bytes, int from, int length) throws IOException {
-            java.util.Objects.checkFromIndexSize(from, length, bytes.length);
+            Objects.checkFromIndexSize(from, length, bytes.length);
             for (int done = 0; done < length; ) {
                 int part = Math.min(CHUNK, length - done);
                 out.write(bytes, from + done, part);

@@ -3,6 +3,7 @@ package dev.kiln.handlers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -16,16 +17,15 @@ import java.util.Arrays;
 final class BlockReads {
     /** How many bytes a read asks the system for at a time. */
     static final int BLOCK = 1 << 20;
+    /** The largest file {@link #readAll} reads: the largest array the JVM makes. */
+    private static final int LARGEST = Integer.MAX_VALUE - 16;
 
     private BlockReads() {
     }
 
-    /** The largest file {@link #readAll} reads: the largest array the JVM makes. */
-    private static final int LARGEST = Integer.MAX_VALUE - 16;
-
     /** Answers the whole of {@code file}. */
     static byte[] readAll(Path file) throws IOException {
-        long size = java.nio.file.Files.size(file);
+        long size = Files.size(file);
         if (size > LARGEST) {
             throw new IOException("too large to read into memory (" + size + " bytes): " + file);
         }
