@@ -24,6 +24,12 @@ GENERATOR = ROOT.parent / "shared" / "bench" / "gen-corpus.py"
 CORPORA = ROOT / "bench" / "corpus"
 # Where clean() moves the outputs and caches of earlier builds; emptied when the run ends.
 TRASH = CORPORA / ".trash"
+# When a run last emptied TRASH (the file's modification time).
+TRASH_EMPTIED = CORPORA / ".trash-emptied"
+# How long ext4 without a journal keeps skipping freed inodes: 60 s after they were freed, 360 s
+# while the block that holds them is not yet written back (RECENTCY_MIN and RECENTCY_DIRTY in
+# fs/ext4/ialloc.c), which new files in the same block keep it from being.
+RECENTLY_DELETED = 360
 
 
 def corpus(pages):
@@ -252,15 +258,32 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", help="comma-separated page counts: cold full builds only, to check linearity")
     parser.add_argument("--no-serve", action="store_true", help="skip the kiln serve measurement")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="start at once even if the last run deleted its outputs less than 6 minutes ago")
     parser.add_argument("--delete-first", action="store_true",
                         help="delete the last build's output before each cold build instead of moving it aside "
                              "(times the file system's handling of the freed inodes too)")
     args = parser.parse_args()
+    settle(args.no_wait)
     try:
         run(args)
     finally:
         # The moved-aside outputs go only now, after every timing.
-        shutil.rmtree(TRASH, ignore_errors=True)
+        if TRASH.exists():
+            shutil.rmtree(TRASH, ignore_errors=True)
+            TRASH_EMPTIED.touch()
+
+
+def settle(no_wait):
+    """Waits until the last run's deleted outputs no longer slow down new files (see clean())."""
+    if no_wait or not TRASH_EMPTIED.exists():
+        return
+    left = RECENTLY_DELETED - (time.time() - TRASH_EMPTIED.stat().st_mtime)
+    if left > 0:
+        print(f"waiting {left:.0f} s: the last run deleted its outputs {RECENTLY_DELETED - left:.0f} s ago, and on "
+              "ext4 without a journal new files skip inodes freed that recently (--no-wait to start now)",
+              file=sys.stderr)
+        time.sleep(left)
 
 
 def run(args):

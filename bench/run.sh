@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# kiln's whole-site benchmark: bench/run.sh [PAGES] [--runs N] [--sizes 1000,10000,50000] [--no-serve] [--delete-first]
+# kiln's whole-site benchmark: bench/run.sh [PAGES] [--runs N] [--sizes 1000,10000,50000] [--no-serve] [--delete-first] [--no-wait]
 # Generates the shared corpus (../shared/bench/gen-corpus.py, seed 42) and times kiln on it as a
 # user runs it: cold and warm full builds, no-op and one-page-edit rebuilds, kiln serve's
 # edit-to-output time, pages/s, peak RSS and the time per build phase. See bench/RESULTS.md.
