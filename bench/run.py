@@ -191,8 +191,20 @@ def row(name, values, unit="s", scale=1.0):
     return f"| {name} | {median:.3f} {unit} | {low:.3f} | {high:.3f} |"
 
 
+def warm_up(site):
+    """Builds the site once, untimed, into TRASH.
+
+    On this VM the first process after an idle minute (the wait in settle(), or just a pause)
+    spends 1.5-4 s more kernel CPU than the next one, with nothing deleted in between: memory the
+    guest freed seems to have gone back to the host (bench/RESULTS.md, "Session 15"). The first
+    timed cold build would pay it alone."""
+    TRASH.mkdir(exist_ok=True)
+    run_measured(kiln("build", site, "--no-cache", "--output", TRASH / f"warm-up-{time.time_ns()}"))
+
+
 def measure(pages, runs, serve, delete):
     site = corpus(pages)
+    warm_up(site)
     rows = []
     cold_runs = []
     for _ in range(runs):
@@ -289,11 +301,13 @@ def settle(no_wait):
 def run(args):
     print(f"machine: {machine()}")
     print(f"date: {time.strftime('%Y-%m-%d %H:%M')}, runs: {args.runs}; before each cold build the last "
-          f"build's output is {'deleted' if args.delete_first else 'moved aside (deleted after the run)'}\n")
+          f"build's output is {'deleted' if args.delete_first else 'moved aside (deleted after the run)'}; "
+          f"one untimed build comes first\n")
     if args.sizes:
         print("| pages | cold full build | ms per page | peak RSS |\n|---|---|---|---|")
         for size in [int(s) for s in args.sizes.split(",")]:
             site = corpus(size)
+            warm_up(site)
             results = []
             for _ in range(args.runs):
                 clean(site, args.delete_first)
