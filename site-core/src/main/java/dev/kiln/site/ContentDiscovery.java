@@ -2,6 +2,7 @@ package dev.kiln.site;
 
 import static dev.kiln.effects.Effects.perform;
 
+import dev.kiln.effects.Bytes;
 import dev.kiln.effects.EffectFailedException;
 import dev.kiln.effects.IsPast;
 import dev.kiln.effects.ListFiles;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +41,7 @@ final class ContentDiscovery {
     private final PageParser parser;
     private final String configFingerprint;
     /** The plain text of each content file parsed in this discovery, with its content's hash: what the search index shows. */
-    private final Map<SitePath, PlainTextOf> plainTexts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SitePath, PlainTextOf> plainTexts = new ConcurrentHashMap<>();
 
     /**
      * A content file's plain text, and the SHA-256 of the file it was made from.
@@ -193,7 +196,8 @@ final class ContentDiscovery {
             // Traced: an unchanged file is not read or parsed again; its page comes from the last build.
             var fingerprints = parseFingerprints(configFingerprint, cascadeOf(file, cascades));
             var page = perform(new Traced<>(parseKey(file), fingerprints, PageCodec.INSTANCE,
-                    () -> parseFile(parser, file, cascades, plainTexts)));
+                    () -> parseFile(parser, file, cascades,
+                            (content, plainText) -> plainTexts.put(file, new PlainTextOf(content.sha256(), plainText)))));
             return Either.right(page);
         } catch (SiteException e) {
             return Either.left(e.toProblem());
@@ -268,17 +272,20 @@ final class ContentDiscovery {
 
     /** Reads and parses one content file, with the cascade of the sections above it; no trace of its own. */
     static Page parseFile(PageParser parser, SitePath file, Map<String, Map<String, Object>> cascades) {
-        return parseFile(parser, file, cascades, new java.util.HashMap<>());
+        return parseFile(parser, file, cascades, (content, plainText) -> { });
     }
 
-    /** Reads and parses one content file as {@link #parseFile(PageParser, SitePath, Map)} does, keeping its plain text in {@code plainTexts}. */
+    /**
+     * Reads and parses one content file as {@link #parseFile(PageParser, SitePath, Map)} does,
+     * handing {@code plainTextOf} the file's bytes and its body's plain text.
+     */
     private static Page parseFile(PageParser parser, SitePath file, Map<String, Map<String, Object>> cascades,
-            Map<SitePath, PlainTextOf> plainTexts) {
+            BiConsumer<Bytes, String> plainTextOf) {
         var folder = pageFolderOf(file);
         var kind = !file.fileName().equals(SECTION_FILE) ? Page.Kind.PAGE : folder.isEmpty() ? Page.Kind.HOME : Page.Kind.SECTION;
         var content = perform(new ReadFile(file));
         return parser.parse(file.value(), folder, content.asUtf8(), kind, cascadeOf(file, cascades),
-                plainText -> plainTexts.put(file, new PlainTextOf(content.sha256(), plainText)));
+                plainText -> plainTextOf.accept(content, plainText));
     }
 
     private Site assemble(List<Page> found) {

@@ -57,16 +57,8 @@ final class PlainText {
     }
 
     /**
-     * Answers how many words a Markdown body holds, its code included: runs of characters between
-     * spaces that hold a letter or digit, in its {@linkplain #of plain text}.
-     */
-    static int wordCount(String body) {
-        return wordsIn(of(body));
-    }
-
-    /**
-     * Answers how many words a {@linkplain #of plain text} holds: what {@link #wordCount} answers
-     * for the body it was made from, without scanning the body again.
+     * Answers how many words a {@linkplain #of plain text} holds, and so the Markdown body it was
+     * made from, its code included: runs of characters between spaces that hold a letter or digit.
      */
     static int wordsIn(String plainText) {
         int words = 0;
