@@ -245,7 +245,7 @@ final class ContentDiscovery {
         if (own instanceof Map<?, ?> values) {
             values.forEach((key, value) -> merged.put(String.valueOf(key), value));
         }
-        return OrderedMaps.copyOf(merged);
+        return OrderedMaps.frozen(merged);
     }
 
     /** Answers the key of a content file's parse trace. */

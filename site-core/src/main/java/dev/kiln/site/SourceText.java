@@ -74,7 +74,7 @@ record SourceText(Map<String, Object> frontMatter, String frontMatterText, Strin
     SourceText withDefaults(Map<String, Object> defaults) {
         var merged = new java.util.LinkedHashMap<String, Object>(frontMatter);
         defaults.forEach(merged::putIfAbsent);
-        return new SourceText(OrderedMaps.copyOf(merged), frontMatterText, body);
+        return new SourceText(OrderedMaps.frozen(merged), frontMatterText, body);
     }
 
     /** Answers the 1-based line of the file where a front matter key is set, or 0. */

@@ -244,7 +244,7 @@ final class TemplateContext {
                     entry.put("level", heading.level());
                     entry.put("text", heading.text());
                     entry.put("id", heading.id());
-                    return OrderedMaps.copyOf(entry);
+                    return OrderedMaps.frozen(entry);
                 })
                 .toList();
         return entries.size() < 2 ? List.of() : entries;
@@ -257,14 +257,14 @@ final class TemplateContext {
         node.put("url", section.url());
         node.put("pages", site.pagesIn(section.section()).stream().map(this::link).toList());
         node.put("sections", site.sectionsIn(section.section()).stream().map(this::tree).toList());
-        return OrderedMaps.copyOf(node);
+        return OrderedMaps.frozen(node);
     }
 
     private Map<String, Object> link(Page page) {
         var link = new LinkedHashMap<String, Object>();
         link.put("title", page.title());
         link.put("url", page.url());
-        return OrderedMaps.copyOf(link);
+        return OrderedMaps.frozen(link);
     }
 
     /** The sections above a page, from the home page down: its breadcrumbs. */
@@ -308,9 +308,9 @@ final class TemplateContext {
             link.put("name", name);
             link.put("url", config.basePath()
                     + termPaths.computeIfAbsent(plural + "\n" + name, key -> PageParser.termPath(plural, name)));
-            return OrderedMaps.copyOf(link);
+            return OrderedMaps.frozen(link);
         }).toList()));
-        return OrderedMaps.copyOf(links);
+        return OrderedMaps.frozen(links);
     }
 
     private Map<String, Object> summaryOf(Page page) {
@@ -333,7 +333,7 @@ final class TemplateContext {
         fields.put("tags", page.tags());
         fields.put("terms", termLinks(page));
         fields.put("weight", page.weight());
-        return OrderedMaps.copyOf(fields);
+        return OrderedMaps.frozen(fields);
     }
 
     private Map<String, Object> pageFields(Page page, RenderedMarkdown rendered, int pageNumber,
@@ -375,7 +375,7 @@ final class TemplateContext {
                 entry.put("name", term.name());
                 entry.put("url", term.page().url());
                 entry.put("count", term.pages().size());
-                return OrderedMaps.copyOf(entry);
+                return OrderedMaps.frozen(entry);
             }).toList());
             case PAGE -> {
                 if (around.prev() != null) {
@@ -421,11 +421,11 @@ final class TemplateContext {
             entry.put("url", pagerUrl(page, n));
             entry.put("current", n == number);
             entry.put("gap", n > previous + 1);
-            entries.add(OrderedMaps.copyOf(entry));
+            entries.add(OrderedMaps.frozen(entry));
             previous = n;
         }
         pager.put("pages", List.copyOf(entries));
-        fields.put("pager", total > 1 ? OrderedMaps.copyOf(pager) : null);
+        fields.put("pager", total > 1 ? OrderedMaps.frozen(pager) : null);
     }
 
     private static List<Page> recent(List<Page> pages, int limit) {
@@ -455,7 +455,7 @@ final class TemplateContext {
         fields.put("sections", summaries(site.sectionsIn("")));
         var taxonomies = new LinkedHashMap<String, Object>();
         site.taxonomies().keySet().forEach(plural -> taxonomies.put(plural, taxonomyPages.get(plural).url()));
-        fields.put("taxonomies", OrderedMaps.copyOf(taxonomies));
+        fields.put("taxonomies", OrderedMaps.frozen(taxonomies));
         fields.put("rss", config.basePath() + "index.xml");
         fields.put("atom", config.basePath() + "atom.xml");
         fields.put("searchIndex", config.searchIndex() ? config.basePath() + "index.json" : null);
@@ -497,7 +497,7 @@ final class TemplateContext {
             item.put("title", entry.title());
             item.put("url", entry.url());
             item.put("active", activeAt.test(at));
-            items.add(OrderedMaps.copyOf(item));
+            items.add(OrderedMaps.frozen(item));
         }
         return List.copyOf(items);
     }
