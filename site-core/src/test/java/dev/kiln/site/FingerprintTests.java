@@ -3,6 +3,12 @@ package dev.kiln.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.kiln.effects.Sha256;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +76,45 @@ class FingerprintTests {
         assertNotEquals(Fingerprint.of("1"), Fingerprint.of(1));
         assertNotEquals(Fingerprint.of(List.of("ab")), Fingerprint.of(List.of("a", "b")));
         assertNotEquals(Fingerprint.of(Map.of("a", "")), Fingerprint.of(Map.of("", "a")));
+    }
+
+    @Test
+    void theCanonicalFormIsTypeTagsLengthsAndSortedKeys() throws IOException {
+        // The form traces saved by earlier builds were compared in: it must not drift.
+        var tree = new HashMap<String, Object>();
+        tree.put("b", List.of("x", 1, true, 2L));
+        tree.put("a", null);
+        tree.put("c", Map.of("é", new byte[] {7}));
+        var form = new ByteArrayOutputStream();
+        var out = new DataOutputStream(form);
+        out.writeByte('M');
+        out.writeInt(3);
+        text(out, "a");
+        out.writeByte('0');
+        text(out, "b");
+        out.writeByte('L');
+        out.writeInt(4);
+        out.writeByte('S');
+        text(out, "x");
+        out.writeByte('I');
+        text(out, "1");
+        out.writeByte('T');
+        out.writeByte('J');
+        text(out, "2");
+        text(out, "c");
+        out.writeByte('M');
+        out.writeInt(1);
+        text(out, "é");
+        out.writeByte('B');
+        out.writeInt(1);
+        out.writeByte(7);
+        var bytes = form.toByteArray();
+        assertEquals(Sha256.hexOf(bytes, 0, bytes.length), Fingerprint.of(tree));
+    }
+
+    private static void text(DataOutputStream out, String text) throws IOException {
+        var bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 }
