@@ -20,6 +20,15 @@ import java.util.Objects;
 public final class Bytes {
     private static final Bytes EMPTY = new Bytes(new byte[0]);
 
+    /**
+     * Each thread's buffer for {@link #written}: a build encodes every parsed page for its trace
+     * (about 2 KB each), and a fresh buffer grew to that from 32 bytes by doubling, a page at a
+     * time (100 MB of a cold build's allocation).
+     */
+    private static final ThreadLocal<WrittenBuffer> WRITTEN = ThreadLocal.withInitial(WrittenBuffer::new);
+    /** Buffers larger than this (a large site's search-index layout) are not kept. */
+    private static final int KEPT_WRITTEN = 1 << 20;
+
     private final byte[] data;
     private volatile String sha256;
 
@@ -47,14 +56,22 @@ public final class Bytes {
 
     /** Answers the bytes a writer writes to a {@link DataOutputStream}: for codecs. */
     public static Bytes written(DataWriter writer) {
+        var kept = WRITTEN.get();
+        var buffer = kept.busy ? new WrittenBuffer() : kept;
+        buffer.busy = true;
         try {
-            var buffer = new ByteArrayOutputStream();
             var out = new DataOutputStream(buffer);
             writer.write(out);
             out.flush();
             return wrap(buffer.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen in memory", e);
+        } finally {
+            buffer.busy = false;
+            buffer.reset();
+            if (buffer == kept && buffer.capacity() > KEPT_WRITTEN) {
+                WRITTEN.remove();
+            }
         }
     }
 
@@ -148,5 +165,18 @@ public final class Bytes {
     @Override
     public String toString() {
         return "Bytes[" + data.length + "]";
+    }
+
+    /** A buffer {@link #written} reuses; busy while a writer writes (one that encodes inside gets its own). */
+    private static final class WrittenBuffer extends ByteArrayOutputStream {
+        private boolean busy;
+
+        WrittenBuffer() {
+            super(4096);
+        }
+
+        int capacity() {
+            return buf.length;
+        }
     }
 }

@@ -48,4 +48,30 @@ class BytesTests {
         assertEquals(Bytes.utf8("x[one,two,three]"), text.replaced(0, 0, Bytes.utf8("x")));
         assertEquals(Bytes.utf8("[one,two,three]"), text, "the original is left as it was");
     }
+
+    @Test
+    void writtenAnswersWhatEachWriterWroteThoughTheBufferIsReused() {
+        var first = Bytes.written(out -> out.writeUTF("first"));
+        var second = Bytes.written(out -> out.writeInt(7));
+        assertEquals(Bytes.of(new byte[] {0, 5, 'f', 'i', 'r', 's', 't'}), first, "not overwritten by the next writer");
+        assertEquals(Bytes.of(new byte[] {0, 0, 0, 7}), second);
+    }
+
+    @Test
+    void aWriterThatEncodesInsideGetsABufferOfItsOwn() {
+        var outer = Bytes.written(out -> {
+            out.writeByte(1);
+            var inner = Bytes.written(in -> in.writeByte(2));
+            out.write(inner.toArray());
+            out.writeByte(3);
+        });
+        assertEquals(Bytes.of(new byte[] {1, 2, 3}), outer);
+    }
+
+    @Test
+    void aLargeWriterLeavesNothingForTheNext() {
+        var large = Bytes.written(out -> out.write(new byte[3 << 20]));
+        assertEquals(3 << 20, large.size());
+        assertEquals(Bytes.of(new byte[] {9}), Bytes.written(out -> out.writeByte(9)));
+    }
 }
