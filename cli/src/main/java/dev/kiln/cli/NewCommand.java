@@ -101,7 +101,7 @@ final class NewCommand {
     /** {@code kiln new page PATH}: a page with front matter, marked as a draft. */
     static final class Page implements Subcommand {
         private static final Usage USAGE = Usage.of("new page", "PATH",
-                "The page's path below content/, such as posts/my-post.",
+                "The page's path below content/, such as posts/my-post; a name like \"My post\" titles posts/my-post.md.",
                 "Creates content/PATH.md with front matter (a draft, dated today).");
 
         @Override
@@ -124,17 +124,26 @@ final class NewCommand {
             try {
                 var siteRoot = SiteFolders.checkedSite(site);
                 var config = SiteBuilder.loadConfig(siteRoot);
-                var relative = path.endsWith(".md") ? path : path + ".md";
+                var relative = path.endsWith(".md") ? path.substring(0, path.length() - 3) : path;
+                int slash = relative.lastIndexOf('/');
+                var name = relative.substring(slash + 1);
+                // A name that is no URL segment ("My first post") gives the file a name that is,
+                // as Hugo would make its address (my-first-post), and the page its title.
+                var slug = Titles.isSlug(name) ? name : Titles.urlize(name);
+                if (!Titles.isSlug(slug)) {
+                    err.println("error: cannot make a page's address of '" + name + "': give it a letter or a digit");
+                    return 2;
+                }
+                var title = slug.equals(name) ? Titles.fromName(name) : quoted(name.strip());
                 SitePath page;
                 try {
-                    page = SitePath.of("content").resolve(relative);
+                    page = SitePath.of("content").resolve(relative.substring(0, slash + 1) + slug + ".md");
                 } catch (IllegalArgumentException e) {
                     err.println("error: " + e.getMessage());
                     return 2;
                 }
                 var file = siteRoot.resolve(page.value());
                 Files.createDirectories(file.getParent());
-                var stem = page.fileName().substring(0, page.fileName().length() - 3);
                 Files.writeString(file, """
                         ---
                         title: %s
@@ -143,7 +152,7 @@ final class NewCommand {
                         ---
                         Write here. The page is a draft: kiln build leaves it out until you remove
                         'draft: true' (or build with --drafts).
-                        """.formatted(Titles.fromName(stem), LocalDate.now(config.timeZone())),
+                        """.formatted(title, LocalDate.now(config.timeZone())),
                         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
                 arguments.out().println("created " + page);
                 return 0;
@@ -151,6 +160,11 @@ final class NewCommand {
                 err.println("error: " + e.getFile() + " already exists");
                 return 1;
             }
+        }
+
+        /** Answers text as a double-quoted YAML scalar: a title may hold ':', '#' or quotes. */
+        private static String quoted(String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 }

@@ -56,4 +56,22 @@ class NewCommandTests {
         assertEquals(2, escape.exitCode());
         assertTrue(!Files.exists(temp.resolve("outside.md")));
     }
+
+    @Test
+    void aNameThatIsNoAddressTitlesAPageUnderOneThatIs() throws IOException {
+        var site = temp.resolve("site");
+        CliRun.of("new", "site", site.toString());
+        var run = CliRun.of("new", "page", "posts/Why: a \"story\"", "--site", site.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("created content/posts/why-a-story.md"), run.out());
+        var text = Files.readString(site.resolve("content/posts/why-a-story.md"));
+        assertTrue(text.startsWith("---\ntitle: \"Why: a \\\"story\\\"\"\ndate: "), text);
+        var build = CliRun.of("build", site.toString(), "--drafts");
+        assertEquals(0, build.exitCode(), build.err());
+        var html = Files.readString(site.resolve("public/posts/why-a-story/index.html"));
+        assertTrue(html.contains("Why: a &quot;story&quot;"), html);
+        var nothing = CliRun.of("new", "page", "posts/!!!", "--site", site.toString());
+        assertEquals(2, nothing.exitCode());
+        assertTrue(nothing.err().contains("cannot make a page's address of '!!!'"), nothing.err());
+    }
 }

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 /** Turns one content file into a {@link Page}: front matter read and checked, title, URL and output decided. */
 final class PageParser {
     private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#\\s+(.+?)\\s*#*\\s*$");
-    private static final Pattern SAFE_SLUG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*");
 
     private final SiteConfig config;
 
@@ -135,7 +134,7 @@ final class PageParser {
             if (segment.isEmpty() && relative.endsWith("/") && relative.indexOf("//") < 0) {
                 continue;
             }
-            if (!SAFE_SLUG.matcher(segment).matches() || segment.equals("..") || segment.startsWith(".")) {
+            if (!Titles.isSlug(segment) || segment.equals("..") || segment.startsWith(".")) {
                 throw values.problem(key, problem);
             }
         }
@@ -173,7 +172,7 @@ final class PageParser {
 
     private static String slug(FrontMatterValues values, String fallback) {
         var slug = values.text("slug").orElse(fallback);
-        if (!SAFE_SLUG.matcher(slug).matches()) {
+        if (!Titles.isSlug(slug)) {
             throw values.problem("slug", "slug '" + slug + "' must be one URL segment of letters, digits,"
                     + " '.', '_', '~' and '-' (no '/', no '..'), starting with a letter or digit");
         }

@@ -1,6 +1,7 @@
 package dev.kiln.site;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Titles made from file and folder names, for pages that have none of their own, and URL
@@ -9,7 +10,18 @@ import java.util.Locale;
  * @since 0.1
  */
 public final class Titles {
+    /** What a page's slug, and each segment of a URL a page names, may be. */
+    private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*");
+
     private Titles() {
+    }
+
+    /**
+     * Answers whether a name can be a page's slug as it is: one URL segment of letters, digits,
+     * '.', '_', '~' and '-', starting with a letter or digit.
+     */
+    public static boolean isSlug(String name) {
+        return SLUG.matcher(name).matches();
     }
 
     /** Answers a readable title for a name: {@code getting-started} gives "Getting started". */
