@@ -34,8 +34,7 @@ class NewCommandTests {
 
     @Test
     void aNewPageIsADraftWithFrontMatterAndBuildsWithDrafts() throws IOException {
-        var site = temp.resolve("site");
-        CliRun.of("new", "site", site.toString());
+        var site = newSite();
         var run = CliRun.of("new", "page", "posts/second-thoughts", "--site", site.toString());
         assertEquals(0, run.exitCode(), run.err());
         var text = Files.readString(site.resolve("content/posts/second-thoughts.md"));
@@ -47,8 +46,7 @@ class NewCommandTests {
 
     @Test
     void aNewPageNeverReplacesOneNorLeavesContent() {
-        var site = temp.resolve("site");
-        CliRun.of("new", "site", site.toString());
+        var site = newSite();
         var again = CliRun.of("new", "page", "posts/hello-world.md", "--site", site.toString());
         assertEquals(1, again.exitCode());
         assertTrue(again.err().contains("already exists"), again.err());
@@ -59,8 +57,7 @@ class NewCommandTests {
 
     @Test
     void aNameThatIsNoAddressTitlesAPageUnderOneThatIs() throws IOException {
-        var site = temp.resolve("site");
-        CliRun.of("new", "site", site.toString());
+        var site = newSite();
         var run = CliRun.of("new", "page", "posts/Why: a \"story\"", "--site", site.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("created content/posts/why-a-story.md"), run.out());
@@ -73,5 +70,12 @@ class NewCommandTests {
         var nothing = CliRun.of("new", "page", "posts/!!!", "--site", site.toString());
         assertEquals(2, nothing.exitCode());
         assertTrue(nothing.err().contains("cannot make a page's address of '!!!'"), nothing.err());
+    }
+
+    private Path newSite() {
+        var site = temp.resolve("site");
+        var created = CliRun.of("new", "site", site.toString());
+        assertEquals(0, created.exitCode(), created.err());
+        return site;
     }
 }
