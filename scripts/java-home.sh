@@ -1,7 +1,14 @@
 # Sourced by ./kiln, ./run-tests and .ci/run: points JAVA_HOME at a JDK 25 or newer.
+# The JDK's major version, from the release file every JDK has beside bin/ (JAVA_VERSION="25.0.3";
+# "1.8.0" reads as 1): starting a JVM only to ask it took 0.1-0.2 s of every kiln command run with
+# JAVA_HOME set (bench/RESULTS.md, "Session 17"). A JDK without the file is asked.
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+  fi
 }
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 25 ] 2>/dev/null; then
   for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/*25* ; do
