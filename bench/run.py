@@ -257,10 +257,10 @@ def machine():
         huge_pages = "unknown"
     if "[madvise]" in huge_pages or "[always]" in huge_pages:
         launcher_flags += re.findall(r"gc_options\+=\((.*)\)", launcher)
-    # Thread priorities: the first set as root, the second for any other user.
-    priorities = re.findall(r"^\s*priority_options=\((.*)\)$", launcher, re.M)
-    if priorities:
-        launcher_flags.append(priorities[0 if os.geteuid() == 0 else -1])
+    # Thread priorities, with what the launcher adds for a user other than root.
+    launcher_flags += re.findall(r"^priority_options=\((.*)\)$", launcher, re.M)
+    if os.geteuid() != 0:
+        launcher_flags += re.findall(r"^\s+priority_options\+=\((.*)\)$", launcher, re.M)
     return (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, "
             f"{java[0] if java else 'java ?'}; transparent huge pages: {huge_pages}; "
             f"launcher JVM flags: {' '.join(launcher_flags) or 'none'}"
