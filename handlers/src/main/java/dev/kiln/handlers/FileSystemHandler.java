@@ -186,7 +186,11 @@ public final class FileSystemHandler implements Handler {
                 }
                 case WriteFile write -> {
                     var target = writableOutput(write.path());
-                    if (madeFolders.contains(target.getParent()) || !holds(target, write.content())) {
+                    // In a folder this build made, the file is new (unless another write of this
+                    // build made it) and is written in place.
+                    boolean fresh = madeFolders.contains(target.getParent());
+                    if (!(fresh && AtomicFiles.writeNew(target, write.content()::writeTo))
+                            && (fresh || !holds(target, write.content()))) {
                         AtomicFiles.write(target, write.content()::writeTo);
                     }
                     yield (R) Unit.UNIT;

@@ -2,11 +2,13 @@ package dev.kiln.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,37 @@ class AtomicFilesTests {
         assertArrayEquals(data, Files.readAllBytes(target));
         try (var left = Files.list(folder)) {
             assertTrue(left.allMatch(target::equals), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void aNewFileIsWrittenInPlace() throws IOException {
+        var target = folder.resolve("new.html");
+        assertTrue(AtomicFiles.writeNew(target, out -> out.write("<p>new</p>".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("<p>new</p>", Files.readString(target));
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(target), left.toList());
+        }
+    }
+
+    @Test
+    void aFileThatIsThereIsLeftAsItWasForTheAtomicWrite() throws IOException {
+        var target = folder.resolve("old.html");
+        Files.writeString(target, "old");
+        assertFalse(AtomicFiles.writeNew(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("old", Files.readString(target));
+    }
+
+    @Test
+    void aNewFileWhoseWriteFailsIsRemoved() throws IOException {
+        var target = folder.resolve("broken.html");
+        var failure = assertThrows(IOException.class, () -> AtomicFiles.writeNew(target, out -> {
+            out.write("half a page".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", failure.getMessage());
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList(), "nothing is left behind");
         }
     }
 }
