@@ -55,8 +55,8 @@ final class AtomicFiles {
     /**
      * Writes a file that is not there yet in place: created (only if it does not exist), filled,
      * and removed again if filling or closing it fails, so a failed write leaves nothing behind,
-     * as {@link #write} does. This saves the temporary file's name and the rename, a tenth of what
-     * writing a page's file costs the kernel on ext4; only a process killed while writing can
+     * as {@link #write} does. This saves the temporary file's name and the rename, about a third of
+     * what writing a page's file costs the kernel on ext4; only a process killed while writing can
      * leave the file short, and a build that did not finish saves no trace, so the next build
      * writes it again. Answers false, having written nothing, where the file exists.
      */
