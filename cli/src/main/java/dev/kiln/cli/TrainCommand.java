@@ -13,10 +13,14 @@ import java.util.TreeMap;
  * {@code kiln train FOLDER}: the workload the launcher runs once to train the JDK's AOT cache. It
  * writes a site of a few hundred pages into FOLDER and builds it the ways a user does (a full
  * build, a no-op build, a build after a body edit and one after a title edit), so that the classes
- * and method profiles of every path are in the cache, not only those of a full build.
+ * and method profiles of every path are in the cache, not only those of a full build. A small
+ * site with layouts of its own that call helpers, as most real sites have, is then built in
+ * FOLDER/{@value #THEMED}, so that Handlebars is in the cache too.
  */
 final class TrainCommand implements Subcommand {
     private static final int PAGES = 400;
+    /** The folder inside FOLDER that holds the site with layouts of its own. */
+    static final String THEMED = "themed";
 
     /** A page in the subset of Markdown that {@code DirectMarkdown} writes (headings, lists, tables, code, quotes, links). */
     private static final String TYPICAL_BODY = """
@@ -94,6 +98,15 @@ final class TrainCommand implements Subcommand {
         build(request, quiet);
         Files.writeString(page, Files.readString(page).replace("title: \"Page 7\"", "title: \"Page seven\""));
         build(request, quiet);
+        // Layouts that call helpers go through Handlebars, whose first templates took most of a
+        // small site's build without it in the cache (examples/demo: 1.00-1.05 s against
+        // 0.79-0.88 s with a cache trained on it; bench/RESULTS.md, "Session 17").
+        var themed = folder.resolve(THEMED);
+        SiteFolders.writeFiles(themed, themedSite());
+        var themedRequest = new SiteBuilder.Request(themed, null, BuildOptions.defaults(),
+                Runtime.getRuntime().availableProcessors(), false, true, false);
+        build(themedRequest, quiet);
+        build(themedRequest, quiet);
         return 0;
     }
 
@@ -127,6 +140,49 @@ final class TrainCommand implements Subcommand {
         }
         files.put("static/css/extra.css", "body { margin: 0; }\n");
         files.put("static/images/figure.png", "an image\n");
+        return files;
+    }
+
+    /**
+     * A small site on the built-in theme with partials and a section layout of its own, which call
+     * helpers ({@code asset}, {@code formatDate}, {@code truncate}, {@code eq}) and loop over data.
+     */
+    private static Map<String, String> themedSite() {
+        var files = new TreeMap<String, String>();
+        files.put("kiln.yaml", "title: Themed\nbaseURL: https://themed.example/\nparams:\n  footer: A footer\n");
+        files.put("data/links.yaml", "- title: Feed\n  url: /index.xml\n- title: Sitemap\n  url: /sitemap.xml\n");
+        files.put("assets/css/site.css", "body { color: #222; }\n");
+        files.put("layouts/partials/head-extra.hbs", "<link rel=\"stylesheet\" href=\"{{asset \"css/site.css\"}}\">\n");
+        files.put("layouts/partials/footer.hbs", """
+                <footer>{{site.params.footer}}
+                <nav>{{#each site.data.links}}<a href="{{url}}">{{title}}</a>{{/each}}</nav></footer>
+                """);
+        files.put("layouts/notes/single.hbs", """
+                {{#partial "main"}}
+                <article>
+                <h1>{{page.title}}</h1>
+                {{#if page.date}}<p><time>{{formatDate page.date "d MMMM yyyy"}}</time></p>{{/if}}
+                <p class="lead">{{truncate page.description 40}}</p>
+                {{#each page.terms.tags}}{{#if (eq name "tag-1")}}<strong>{{name}}</strong>{{else}}{{name}}{{/if}} {{/each}}
+                {{{page.content}}}
+                </article>
+                {{/partial}}{{> _default/baseof}}
+                """);
+        files.put("content/_index.md", "---\ntitle: Home\n---\nThe home page.\n");
+        // section-1: the pages link to ../section-1/page-1.md.
+        for (var section : new String[] {"notes", "section-1"}) {
+            files.put("content/" + section + "/_index.md", "---\ntitle: " + section + "\n---\n");
+            for (int page = 0; page < 12; page++) {
+                files.put("content/" + section + "/page-" + page + ".md", """
+                        ---
+                        title: "Page %d"
+                        date: 2024-03-%02d
+                        tags: [tag-%d]
+                        description: A page of a site with layouts of its own, for training.
+                        ---
+                        """.formatted(page, 1 + page, page % 3) + TYPICAL_BODY.formatted(page));
+            }
+        }
         return files;
     }
 }
