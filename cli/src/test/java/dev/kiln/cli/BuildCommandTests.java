@@ -184,6 +184,11 @@ class BuildCommandTests {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(folder.resolve("public/section-7/page-7/index.html")));
         assertTrue(Files.exists(folder.resolve(".kiln/traces.bin")));
+        // The small site's layouts call helpers, so its pages went through Handlebars.
+        var themedPage = readString(folder.resolve(TrainCommand.THEMED).resolve("public/notes/page-1/index.html"));
+        assertTrue(themedPage.contains("<time>2 March 2024</time>"), themedPage);
+        assertTrue(themedPage.contains("<strong>tag-1</strong>"), themedPage);
+        assertTrue(themedPage.contains("css/site."), themedPage);
     }
 
     private static String readString(Path file) {
