@@ -63,7 +63,7 @@ final class AtomicFiles {
     static boolean writeNew(Path target, Filler filler) throws IOException {
         OutputStream out;
         try {
-            out = new InChunks(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+            out = createdNew(target);
         } catch (FileAlreadyExistsException e) {
             return false;
         }
@@ -91,14 +91,18 @@ final class AtomicFiles {
         for (int attempt = 0; ; attempt++) {
             var candidate = folder.resolve(name + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".kiln-tmp");
             try {
-                return new Temporary(candidate, new InChunks(Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)));
+                return new Temporary(candidate, createdNew(candidate));
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 10) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** Creates a file that is not there yet and opens it for writing, in one system call; fails where it exists. */
+    private static OutputStream createdNew(Path file) throws IOException {
+        return new InChunks(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
     /**

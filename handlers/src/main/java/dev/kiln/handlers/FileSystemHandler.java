@@ -187,10 +187,12 @@ public final class FileSystemHandler implements Handler {
                 case WriteFile write -> {
                     var target = writableOutput(write.path());
                     // In a folder this build made, the file is new (unless another write of this
-                    // build made it) and is written in place.
-                    boolean fresh = madeFolders.contains(target.getParent());
-                    if (!(fresh && AtomicFiles.writeNew(target, write.content()::writeTo))
-                            && (fresh || !holds(target, write.content()))) {
+                    // build made it) and is written in place; elsewhere one that already holds
+                    // these bytes is left as it is. Any other is replaced whole.
+                    boolean done = madeFolders.contains(target.getParent())
+                            ? AtomicFiles.writeNew(target, write.content()::writeTo)
+                            : holds(target, write.content());
+                    if (!done) {
                         AtomicFiles.write(target, write.content()::writeTo);
                     }
                     yield (R) Unit.UNIT;
