@@ -89,8 +89,7 @@ final class TrainCommand implements Subcommand {
         var folder = arguments.onlyPath("FOLDER, an empty folder to generate the site in");
         SiteFolders.writeFiles(folder, site());
         var quiet = new PrintWriter(new StringWriter());
-        var request = new SiteBuilder.Request(folder, null, BuildOptions.defaults(), Runtime.getRuntime().availableProcessors(),
-                false, true, false);
+        var request = request(folder);
         build(request, quiet);
         build(request, quiet);
         var page = folder.resolve("content/section-7/page-7.md");
@@ -103,11 +102,16 @@ final class TrainCommand implements Subcommand {
         // 0.79-0.88 s with a cache trained on it; bench/RESULTS.md, "Session 17").
         var themed = folder.resolve(THEMED);
         SiteFolders.writeFiles(themed, themedSite());
-        var themedRequest = new SiteBuilder.Request(themed, null, BuildOptions.defaults(),
-                Runtime.getRuntime().availableProcessors(), false, true, false);
+        var themedRequest = request(themed);
         build(themedRequest, quiet);
         build(themedRequest, quiet);
         return 0;
+    }
+
+    /** A plain {@code kiln build} of a site, its output in its own public/, as a user runs it. */
+    private static SiteBuilder.Request request(Path site) {
+        return new SiteBuilder.Request(site, null, BuildOptions.defaults(), Runtime.getRuntime().availableProcessors(),
+                false, true, false);
     }
 
     private static void build(SiteBuilder.Request request, PrintWriter quiet) {
