@@ -10,6 +10,7 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SpliceOutputFile;
+import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
 import java.util.Comparator;
@@ -44,7 +45,11 @@ public final class DryRunHandler implements Handler {
     public <R> R handle(Effect<R> effect, Next next) {
         return switch (effect) {
             case WriteFile write -> {
-                record(write.path(), write.content(), next);
+                // A file its stamp vouches for is unchanged without reading it.
+                boolean vouched = write.vouchingStamp().isPresent()
+                        && write.isVouchedFor(next.forward(new StatOutputFile(write.path())));
+                plan(write.path(), write.content(),
+                        vouched ? PlannedWrite.Status.UNCHANGED : status(write.path(), write.content(), next));
                 yield (R) Unit.UNIT;
             }
             case CopyFile copy -> {
@@ -65,11 +70,19 @@ public final class DryRunHandler implements Handler {
     }
 
     private void record(OutputPath path, Bytes content, Next next) {
+        plan(path, content, status(path, content, next));
+    }
+
+    private void plan(OutputPath path, Bytes content, PlannedWrite.Status status) {
+        plan.put(path, new PlannedWrite(path, content.size(), content.sha256(), status));
+    }
+
+    /** Answers how {@code content} compares with the file at {@code path}, read from the output. */
+    private static PlannedWrite.Status status(OutputPath path, Bytes content, Next next) {
         var existing = next.forward(new ReadOutputFile(path));
-        var status = existing.isEmpty() ? PlannedWrite.Status.NEW
+        return existing.isEmpty() ? PlannedWrite.Status.NEW
                 : existing.get().equals(content) ? PlannedWrite.Status.UNCHANGED
                 : PlannedWrite.Status.CHANGED;
-        plan.put(path, new PlannedWrite(path, content.size(), content.sha256(), status));
     }
 
     /** Answers the planned writes, sorted by path. */

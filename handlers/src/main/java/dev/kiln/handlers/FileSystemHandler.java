@@ -188,10 +188,12 @@ public final class FileSystemHandler implements Handler {
                     var target = writableOutput(write.path());
                     // In a folder this build made, the file is new (unless another write of this
                     // build made it) and is written in place; elsewhere one that already holds
-                    // these bytes is left as it is. Any other is replaced whole.
+                    // these bytes (its stamp vouches for it, or it is read and compared) is left as
+                    // it is. Any other is replaced whole.
                     boolean done = madeFolders.contains(target.getParent())
                             ? AtomicFiles.writeNew(target, write.content()::writeTo)
-                            : holds(target, write.content());
+                            : write.vouchingStamp().isPresent() && write.isVouchedFor(stamp(target))
+                                    || holds(target, write.content());
                     if (!done) {
                         AtomicFiles.write(target, write.content()::writeTo);
                     }

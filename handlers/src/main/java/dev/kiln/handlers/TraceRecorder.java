@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Collects the inputs and outputs of one traced computation while it runs, from any thread. It
@@ -24,6 +25,10 @@ final class TraceRecorder {
     private final PageTrace earlier;
     private final Map<String, String> fingerprints;
     private final TraceHandler.CheckFindings findings;
+    /** The computation's last trace, reusable or not: what it wrote, looked up when a write asks. */
+    private final Supplier<Optional<PageTrace>> lastRun;
+    /** What {@link #lastRun} wrote; null until a write asks. */
+    private List<PageTrace.WrittenOutput> lastOutputs;
     private boolean keepsEarlier;
 
     /**
@@ -41,12 +46,16 @@ final class TraceRecorder {
     /**
      * A recorder for a computation with these fingerprints; {@code earlier} is its last trace, or
      * null where it has none or was made to run regardless, and {@code findings} what checking
-     * that trace found.
+     * that trace found. {@code lastRun} answers its last trace where the store has it at hand, even
+     * one that may not be reused ({@code --no-cache}): the stamps and hashes of what it wrote are
+     * still facts about the output.
      */
-    TraceRecorder(PageTrace earlier, Map<String, String> fingerprints, TraceHandler.CheckFindings findings) {
+    TraceRecorder(PageTrace earlier, Map<String, String> fingerprints, TraceHandler.CheckFindings findings,
+            Supplier<Optional<PageTrace>> lastRun) {
         this.earlier = earlier;
         this.fingerprints = fingerprints;
         this.findings = findings;
+        this.lastRun = lastRun;
     }
 
     /** Answers what checking the earlier trace found. */
@@ -89,6 +98,28 @@ final class TraceRecorder {
      */
     synchronized void outputRead(OutputPath path, FileStamp stamp, Optional<Bytes> content) {
         outputReads.put(path, new OutputRead(stamp, content));
+    }
+
+    /**
+     * Answers what the computation's last run wrote at {@code path}, with the stamp it left there;
+     * empty where it wrote nothing there.
+     */
+    Optional<PageTrace.WrittenOutput> lastWritten(OutputPath path) {
+        List<PageTrace.WrittenOutput> outputs;
+        synchronized (this) {
+            if (lastOutputs == null) {
+                lastOutputs = lastRun.get().map(PageTrace::outputs).orElse(List.of());
+            }
+            outputs = lastOutputs;
+        }
+        // A page writes one file or two; the few computations that write more write most of them
+        // in computations of their own.
+        for (var output : outputs) {
+            if (output.path().equals(path)) {
+                return Optional.of(output);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Answers whether the computation's earlier run wrote {@code path} and left it with {@code stamp}. */

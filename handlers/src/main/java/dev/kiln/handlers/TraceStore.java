@@ -708,6 +708,21 @@ public final class TraceStore {
         return notReusable.isPresent() ? Optional.empty() : trace(key);
     }
 
+    /**
+     * Answers the last trace of a computation, reusable or not, where this store holds it decoded
+     * (a store made in this process, or a trace a check has read): the stamps and hashes of its
+     * outputs vouch for the files it left, even under {@code --no-cache}. It decodes nothing: a
+     * cold {@code --no-cache} build that decoded every trace to spare reading its outputs took
+     * longer than one that read them.
+     */
+    public Optional<PageTrace> lastInMemory(String key) {
+        var trace = decoded.get(key);
+        if (trace != null) {
+            return Optional.of(trace);
+        }
+        return head == null && keepsBase ? base.lastInMemory(key) : Optional.empty();
+    }
+
     private Optional<PageTrace> trace(String key) {
         var trace = decoded.get(key);
         if (trace != null) {

@@ -9,6 +9,7 @@ import dev.kiln.effects.HandlerStack;
 import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
+import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.WriteFile;
 import dev.kiln.handlers.DryRunHandler.PlannedWrite;
 import dev.kiln.handlers.DryRunHandler.PlannedWrite.Status;
@@ -38,6 +39,22 @@ class DryRunHandlerTests {
                 dryRun.plan());
         assertEquals(List.of("changed.html", "same.html"), List.copyOf(files.output().keySet()));
         assertEquals("old", files.outputText("changed.html"));
+    }
+
+    @Test
+    void aWriteWhoseStampVouchesForTheFileIsPlannedUnchangedWithoutReadingIt() {
+        var files = InMemoryFiles.empty().putOutput("a.html", "old").putOutput("b.html", "old");
+        var stampOfA = HandlerStack.of(files).run(() -> perform(new StatOutputFile(OutputPath.of("a.html")))).orElseThrow();
+        var dryRun = DryRunHandler.create();
+        HandlerStack.of(dryRun, files).run(() -> {
+            // Other bytes show that the file was not read: its stamp was trusted.
+            perform(new WriteFile(OutputPath.of("a.html"), Bytes.utf8("new")).vouchedBy(stampOfA));
+            perform(new WriteFile(OutputPath.of("b.html"), Bytes.utf8("new")).vouchedBy(stampOfA));
+        });
+        assertEquals(List.of(
+                new PlannedWrite(OutputPath.of("a.html"), 3, Bytes.utf8("new").sha256(), Status.UNCHANGED),
+                new PlannedWrite(OutputPath.of("b.html"), 3, Bytes.utf8("new").sha256(), Status.CHANGED)), dryRun.plan());
+        assertEquals("old", files.outputText("a.html"));
     }
 
     @Test

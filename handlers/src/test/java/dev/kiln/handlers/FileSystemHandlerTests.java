@@ -17,6 +17,7 @@ import dev.kiln.effects.OutputPath;
 import dev.kiln.effects.ReadFile;
 import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.SitePath;
+import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.SpliceOutputFile;
 import dev.kiln.effects.StatFile;
 import dev.kiln.effects.StatOutputFile;
@@ -132,6 +133,23 @@ class FileSystemHandlerTests {
         stack().run(() -> perform(new WriteFile(OutputPath.of("page/index.html"), Bytes.utf8("<p>diff</p>"))));
         assertEquals("<p>diff</p>", Files.readString(file));
         assertTrue(Files.getLastModifiedTime(file).compareTo(old) > 0);
+    }
+
+    @Test
+    void aFileItsStampVouchesForIsLeftAsItIsWithoutBeingRead() throws IOException {
+        var path = OutputPath.of("page/index.html");
+        var file = temp.resolve("site/public/page/index.html");
+        stack().run(() -> perform(new WriteFile(path, Bytes.utf8("<p>old</p>"))));
+        var stamp = stack().run(() -> perform(new StatOutputFile(path))).orElseThrow();
+        // Other bytes of the same size show that the file was not read: the stamp was trusted.
+        stack().run(() -> perform(new WriteFile(path, Bytes.utf8("<p>new</p>")).vouchedBy(stamp)));
+        assertEquals("<p>old</p>", Files.readString(file));
+        var otherStamp = new FileStamp(stamp.size(), stamp.modified() - 1);
+        stack().run(() -> perform(new WriteFile(path, Bytes.utf8("<p>new</p>")).vouchedBy(otherStamp)));
+        assertEquals("<p>new</p>", Files.readString(file), "a stamp the file does not have vouches for nothing");
+        Files.delete(file);
+        stack().run(() -> perform(new WriteFile(path, Bytes.utf8("<p>new</p>")).vouchedBy(stamp)));
+        assertEquals("<p>new</p>", Files.readString(file), "nor does any stamp for a missing file");
     }
 
     @Test

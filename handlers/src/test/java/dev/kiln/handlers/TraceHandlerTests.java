@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kiln.effects.Bytes;
 import dev.kiln.effects.ChangedFiles;
 import dev.kiln.effects.Codec;
+import dev.kiln.effects.FileStamp;
 import dev.kiln.effects.HandlerStack;
 import dev.kiln.effects.KeepEarlierTrace;
 import dev.kiln.effects.ListFiles;
@@ -16,6 +17,7 @@ import dev.kiln.effects.ReadOutputFile;
 import dev.kiln.effects.Recorded;
 import dev.kiln.effects.SitePath;
 import dev.kiln.effects.SpliceOutputFile;
+import dev.kiln.effects.StatOutputFile;
 import dev.kiln.effects.Traced;
 import dev.kiln.effects.Unit;
 import dev.kiln.effects.WriteFile;
@@ -190,6 +192,47 @@ class TraceHandlerTests {
                 Map.of(OutputPath.of("all.txt"), Bytes.utf8("abc").sha256()))), answer);
         assertTrue(HandlerStack.of(TraceHandler.reusing(store.withoutReuse("--no-cache"), VERSION), files)
                 .run(() -> perform(new Recorded<>("all", codec))).isEmpty());
+    }
+
+    private FileStamp outputStamp(String path) {
+        return HandlerStack.of(files).run(() -> perform(new StatOutputFile(OutputPath.of(path)))).orElseThrow();
+    }
+
+    /** Writes content/a.md's text to page.html, and reads content/b.md for nothing it writes. */
+    private Unit writePage() {
+        perform(new ReadFile(SitePath.of("content/b.md")));
+        perform(new WriteFile(OutputPath.of("page.html"), perform(new ReadFile(SitePath.of("content/a.md")))));
+        return Unit.UNIT;
+    }
+
+    @Test
+    void aPageThatRunsAgainLeavesAFileWithTheSameBytesAsItsLastRunLeftIt() {
+        build(Map.of(), this::writePage, Codec.unit());
+        var written = outputStamp("page.html");
+        files.put("content/b.md", "B");
+        build(Map.of(), this::writePage, Codec.unit());
+        assertEquals(written, outputStamp("page.html"), "the stamp the last run left vouched for the file");
+        files.put("content/a.md", "A");
+        build(Map.of(), this::writePage, Codec.unit());
+        assertEquals("A", files.outputText("page.html"));
+    }
+
+    @Test
+    void aSecondBuildInOneProcessUnderNoCacheLeavesAFileItsStampVouchesFor() {
+        var memory = new TraceStore[] {store};
+        Runnable buildWithoutReuse = () -> {
+            var trace = TraceHandler.reusing(memory[0].withoutReuse("--no-cache"), VERSION);
+            HandlerStack.of(trace, files).run(() -> perform(new Traced<>("page", Map.of(), Codec.unit(), this::writePage)));
+            assertEquals(List.of("--no-cache"), trace.rebuilt().get("page"));
+            memory[0] = trace.store();
+        };
+        buildWithoutReuse.run();
+        var written = outputStamp("page.html");
+        buildWithoutReuse.run();
+        assertEquals(written, outputStamp("page.html"), "the stamp the last run left vouched for the file");
+        files.putOutput("page.html", "b");
+        buildWithoutReuse.run();
+        assertEquals("a", files.outputText("page.html"), "a file changed outside kiln has another stamp");
     }
 
     /** Builds a computation writing 5,000 outputs; answers why it ran, empty where its trace held. */
