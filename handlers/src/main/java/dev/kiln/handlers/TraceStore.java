@@ -724,12 +724,20 @@ public final class TraceStore {
     }
 
     private Optional<PageTrace> trace(String key) {
+        return trace(key, true);
+    }
+
+    /**
+     * Answers the trace of {@code key}, decoding it where it is not yet; {@code keep} says whether
+     * to keep what it decodes, for the checks and the save that ask for the trace again.
+     */
+    private Optional<PageTrace> trace(String key, boolean keep) {
         var trace = decoded.get(key);
         if (trace != null) {
             return Optional.of(trace);
         }
         if (head == null) {
-            return keepsBase ? base.trace(key) : Optional.empty();
+            return keepsBase ? base.trace(key, keep) : Optional.empty();
         }
         var section = head.bodies().containsKey(key) ? head
                 : delta.bodies().containsKey(key) ? delta : rest.sectionIfWhole();
@@ -737,7 +745,9 @@ public final class TraceStore {
             // A few traces of the rest are read alone, by its index; more, and the rest is read whole.
             var alone = rest.traceAlone(key);
             if (alone != null) {
-                alone.ifPresent(found -> decoded.put(key, found));
+                if (keep) {
+                    alone.ifPresent(found -> decoded.put(key, found));
+                }
                 return alone;
             }
             section = rest.section();
@@ -748,11 +758,13 @@ public final class TraceStore {
         }
         try {
             trace = readTrace(key, new Cursor(section.data(), body[0], body[1]), section.source(),
-                    section == head ? headEntries : null);
+                    keep && section == head ? headEntries : null);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        decoded.put(key, trace);
+        if (keep) {
+            decoded.put(key, trace);
+        }
         return Optional.of(trace);
     }
 
@@ -777,7 +789,9 @@ public final class TraceStore {
         // the 24,000 keys first took most of its time.
         var outputs = new HashSet<OutputPath>();
         for (var key : keys()) {
-            trace(key).ifPresent(trace -> trace.outputs().forEach(output -> outputs.add(output.path())));
+            // Not kept: the traces a prune decodes would stay in memory as long as the store,
+            // twice the traces in the second build of a process (and kiln serve), for nothing.
+            trace(key, false).ifPresent(trace -> trace.outputs().forEach(output -> outputs.add(output.path())));
         }
         var sorted = new ArrayList<>(outputs);
         sorted.sort(null);
