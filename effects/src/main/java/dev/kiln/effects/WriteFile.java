@@ -31,7 +31,10 @@ public record WriteFile(OutputPath path, Bytes content, Optional<FileStamp> vouc
         return new WriteFile(path, content, Optional.of(stamp));
     }
 
-    /** Answers whether a file found with {@code stamp} (empty where there is none) is vouched for: it holds {@link #content}. */
+    /**
+     * Answers whether a file found with {@code stamp} (empty where there is none) is vouched for:
+     * it holds {@link #content}.
+     */
     public boolean isVouchedFor(Optional<FileStamp> stamp) {
         return vouchingStamp.isPresent() && vouchingStamp.equals(stamp);
     }
