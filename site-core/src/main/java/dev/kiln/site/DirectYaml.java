@@ -11,9 +11,10 @@ import java.util.Set;
  * Reads a mapping written in the plain subset of YAML that front matter is mostly written in,
  * straight from its text: one {@code key: value} a line, a value being a quoted string without
  * escapes, a plain word or sentence, a small whole number, or a block list of those
- * ({@code - item} lines); blank lines and whole-line comments between them. Anything else
- * (nested mappings, flow lists, block scalars, anchors, escapes, tabs, other numbers, a repeated
- * key) answers null and goes to SnakeYAML, as a page outside {@code DirectMarkdown}'s subset
+ * ({@code - item} lines) or a flow list of those on the key's line ({@code [a, b]}); blank lines
+ * and whole-line comments between them. Anything else (nested mappings, nested or empty flow
+ * collections, block scalars, anchors, escapes, tabs, other numbers, a repeated key) answers null
+ * and goes to SnakeYAML, as a page outside {@code DirectMarkdown}'s subset
  * goes to flexmark. What it answers is what {@link YamlText} makes of SnakeYAML's (the tests
  * hold it to that), so a page's values are the same either way.
  */
@@ -76,7 +77,7 @@ final class DirectYaml {
                 }
                 value = items.isEmpty() ? ABSENT : Collections.unmodifiableList(items);
             } else if (text.charAt(colon + 1) == ' ') {
-                value = scalar(text, colon + 2, end);
+                value = text.charAt(colon + 2) == '[' ? flowList(text, colon + 2, end) : scalar(text, colon + 2, end);
                 if (value == null) {
                     return null;
                 }
@@ -88,6 +89,69 @@ final class DirectYaml {
             }
         }
         return values.isEmpty() && keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Answers the list a flow sequence of scalars on one line makes ({@code [a, "b c", 3]}), from
+     * its opening bracket at {@code from} to {@code end}; null where it leaves the subset (empty,
+     * an empty or trailing entry, nested collections, more than the line).
+     */
+    private static List<Object> flowList(String text, int from, int end) {
+        if (text.charAt(end - 1) != ']') {
+            return null;
+        }
+        int close = end - 1;
+        var items = new ArrayList<Object>();
+        int at = from + 1;
+        while (true) {
+            at = spacesEnd(text, at, close);
+            if (at == close) {
+                // An empty sequence or a trailing comma: SnakeYAML's to read.
+                return null;
+            }
+            char first = text.charAt(at);
+            int itemEnd;
+            if (first == '"' || first == '\'') {
+                int quote = text.indexOf(first, at + 1);
+                if (quote < 0 || quote >= close) {
+                    return null;
+                }
+                itemEnd = quote + 1;
+            } else {
+                itemEnd = at;
+                while (itemEnd < close && text.charAt(itemEnd) != ',') {
+                    if (text.charAt(itemEnd) == '?') {
+                        // SnakeYAML takes a question mark in a flow sequence for a key's mark.
+                        return null;
+                    }
+                    itemEnd++;
+                }
+                while (itemEnd > at && text.charAt(itemEnd - 1) == ' ') {
+                    itemEnd--;
+                }
+            }
+            var item = scalar(text, at, itemEnd);
+            if (item == null) {
+                return null;
+            }
+            items.add(item == ABSENT ? null : item);
+            at = spacesEnd(text, itemEnd, close);
+            if (at == close) {
+                return Collections.unmodifiableList(items);
+            }
+            if (text.charAt(at) != ',') {
+                return null;
+            }
+            at++;
+        }
+    }
+
+    /** Answers where the spaces from {@code at} end, at {@code end} at most. */
+    private static int spacesEnd(String text, int at, int end) {
+        while (at < end && text.charAt(at) == ' ') {
+            at++;
+        }
+        return at;
     }
 
     /** Answers where the line starting at {@code at} ends (its newline, or the text's end). */

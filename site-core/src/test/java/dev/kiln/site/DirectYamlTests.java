@@ -34,6 +34,9 @@ class DirectYamlTests {
                 compare(key + ": " + scalar + "\n");
                 compare(key + ":\n  - " + scalar + "\n  - second\n");
                 compare(key + ":\n- " + scalar + "\n");
+                compare(key + ": [" + scalar + "]\n");
+                compare(key + ": [first, " + scalar + " ]\n");
+                compare(key + ": [ " + scalar + ",last]\n");
             }
         }
     }
@@ -64,8 +67,18 @@ class DirectYamlTests {
     }
 
     @Test
+    void aFlowListOfScalarsIsReadDirectly() {
+        var text = "tags: [build, \"cache, warm\", 'ci', 2024-03-05, 7, yes, null]\ncategories: [ docs ]\n";
+        var items = new java.util.ArrayList<Object>(List.of("build", "cache, warm", "ci", "2024-03-05", 7, true));
+        items.add(null);
+        assertEquals(Map.of("tags", items, "categories", List.of("docs")), DirectYaml.mapping(text));
+        assertTrue(compare(text));
+    }
+
+    @Test
     void whatLeavesTheSubsetIsLeftToSnakeYaml() {
-        for (var text : List.of("a: 1\na: 2\n", "a:\n  b: 1\n", "a: [x, y]\n", "a: |\n  text\n", "a: x\r\n",
+        for (var text : List.of("a: 1\na: 2\n", "a:\n  b: 1\n", "a: []\n", "a: [x, y,]\n", "a: [x,, y]\n",
+                "a: [x, [y]]\n", "a: [x, {y: 1}]\n", "a: [x,\n  y]\n", "a: [x] # note\n", "a: |\n  text\n", "a: x\r\n",
                 "a:\n  - x\n   - y\n", "a:\n  - x\n  b: 1\n", " a: 1\n", "a: 1 # note\n", "---\na: 1\n", "a: \"x\\ty\"\n",
                 "a:\n  - [x]\n", "a: &x 1\n", "a: 'x''y'\n", "a:\tb\n", "a: x\n  - y\n")) {
             assertNull(DirectYaml.mapping(text), text);
@@ -87,6 +100,15 @@ class DirectYamlTests {
                 yield list.toString();
             }
             case 4 -> key + ":\n";
+            case 5 -> {
+                var list = new StringBuilder(key).append(": [").append(random.nextInt(6) == 0 ? " " : "");
+                for (int n = random.nextInt(5); n > 0; n--) {
+                    list.append(SCALARS.get(random.nextInt(SCALARS.size())))
+                            .append(List.of(", ", ",", " , ", ",  ").get(random.nextInt(4)));
+                }
+                list.append(SCALARS.get(random.nextInt(SCALARS.size()))).append(random.nextInt(6) == 0 ? " ]" : "]");
+                yield list.append('\n').toString();
+            }
             default -> key + ": " + SCALARS.get(random.nextInt(SCALARS.size())) + "\n";
         };
     }
