@@ -11,10 +11,11 @@ import java.util.Set;
  * Reads a mapping written in the plain subset of YAML that front matter is mostly written in,
  * straight from its text: one {@code key: value} a line, a value being a quoted string without
  * escapes, a plain word or sentence, a small whole number, or a block list of those
- * ({@code - item} lines) or a flow list of those on the key's line ({@code [a, b]}); blank lines
- * and whole-line comments between them. Anything else (nested mappings, nested or empty flow
- * collections, block scalars, anchors, escapes, tabs, other numbers, a repeated key) answers null
- * and goes to SnakeYAML, as a page outside {@code DirectMarkdown}'s subset
+ * ({@code - item} lines) or a flow list of those on the key's line ({@code [a, b]}), or a
+ * mapping of scalars and flow lists indented below a key ({@code cascade:}, {@code params:});
+ * blank lines and whole-line comments between top-level keys. Anything else (deeper nesting,
+ * lists of mappings, nested or empty flow collections, block scalars, anchors, escapes, tabs,
+ * other numbers, a repeated key) answers null and goes to SnakeYAML, as a page outside {@code DirectMarkdown}'s subset
  * goes to flexmark. What it answers is what {@link YamlText} makes of SnakeYAML's (the tests
  * hold it to that), so a page's values are the same either way.
  */
@@ -31,64 +32,115 @@ final class DirectYaml {
 
     /** Answers the mapping, as {@link YamlText#parseMapping} would, or null where the text leaves the subset. */
     static Map<String, Object> mapping(String text) {
-        var values = new LinkedHashMap<String, Object>();
-        var keys = new java.util.HashSet<String>();
-        int at = 0;
-        int length = text.length();
-        while (at < length) {
-            int end = lineEnd(text, at);
-            if (end == at || text.charAt(at) == '#') {
-                at = end + 1;
-                continue;
-            }
-            int colon = keyEnd(text, at, end);
-            if (colon < 0) {
-                return null;
-            }
-            var key = text.substring(at, colon);
-            if (!keys.add(key) || TRUE.contains(key) || FALSE.contains(key) || NULL.contains(key)) {
-                // SnakeYAML refuses a repeated key; a key that reads as a boolean or null is not that text.
-                return null;
-            }
-            at = end + 1;
-            Object value;
-            if (colon + 1 == end) {
-                var items = new ArrayList<Object>();
-                int indent = -1;
-                while (at < length) {
-                    int itemEnd = lineEnd(text, at);
-                    int dash = at;
-                    while (dash < itemEnd && text.charAt(dash) == ' ') {
-                        dash++;
+        return new Lines(text).mapping(0);
+    }
+
+    /** Reads a text a line at a time; {@link #at} is where the next line starts. */
+    private static final class Lines {
+        private final String text;
+        private int at;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /**
+         * Reads the keys of a mapping indented by {@code indent} spaces (0 for the whole text) and
+         * their values; a nested mapping ends at a line indented less, a blank line or a comment.
+         */
+        Map<String, Object> mapping(int indent) {
+            var values = new LinkedHashMap<String, Object>();
+            var keys = new java.util.HashSet<String>();
+            int length = text.length();
+            while (at < length) {
+                int end = lineEnd(text, at);
+                int spaces = spacesEnd(text, at, end) - at;
+                if (indent == 0) {
+                    if (end == at || text.charAt(at) == '#') {
+                        at = end + 1;
+                        continue;
                     }
-                    if (dash + 1 >= itemEnd || text.charAt(dash) != '-' || text.charAt(dash + 1) != ' ') {
-                        break;
-                    }
-                    if (indent >= 0 && dash - at != indent) {
-                        return null;
-                    }
-                    indent = dash - at;
-                    var item = scalar(text, dash + 2, itemEnd);
-                    if (item == null) {
-                        return null;
-                    }
-                    items.add(item == ABSENT ? null : item);
-                    at = itemEnd + 1;
+                } else if (spaces < indent || at + spaces == end || text.charAt(at + spaces) == '#') {
+                    // The top level reads on from here: a line indented after it leaves the subset there.
+                    break;
+                } else if (spaces > indent) {
+                    return null;
                 }
-                value = items.isEmpty() ? ABSENT : Collections.unmodifiableList(items);
-            } else if (text.charAt(colon + 1) == ' ') {
-                value = text.charAt(colon + 2) == '[' ? flowList(text, colon + 2, end) : scalar(text, colon + 2, end);
+                int colon = keyEnd(text, at + indent, end);
+                if (colon < 0) {
+                    return null;
+                }
+                var key = text.substring(at + indent, colon);
+                if (!keys.add(key) || TRUE.contains(key) || FALSE.contains(key) || NULL.contains(key)) {
+                    // SnakeYAML refuses a repeated key; a key that reads as a boolean or null is not that text.
+                    return null;
+                }
+                at = end + 1;
+                Object value;
+                if (colon + 1 == end) {
+                    value = indent == 0 ? valueBelow() : nothingBelow(indent) ? ABSENT : null;
+                } else if (text.charAt(colon + 1) == ' ') {
+                    value = text.charAt(colon + 2) == '[' ? flowList(text, colon + 2, end) : scalar(text, colon + 2, end);
+                } else {
+                    value = null;
+                }
                 if (value == null) {
                     return null;
                 }
-            } else {
-                return null;
+                if (value != ABSENT) {
+                    values.put(key, value);
+                }
             }
-            if (value != ABSENT) {
-                values.put(key, value);
-            }
+            return values.isEmpty() && keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(values);
         }
-        return values.isEmpty() && keys.isEmpty() ? Map.of() : Collections.unmodifiableMap(values);
+
+        /**
+         * Reads what the lines below a top-level {@code key:} hold: a block list, a nested mapping
+         * (of scalars and flow lists), or nothing ({@link #ABSENT}); null where they leave the subset.
+         */
+        private Object valueBelow() {
+            var items = new ArrayList<Object>();
+            int indent = -1;
+            int length = text.length();
+            while (at < length) {
+                int itemEnd = lineEnd(text, at);
+                int dash = spacesEnd(text, at, itemEnd);
+                if (dash + 1 >= itemEnd || text.charAt(dash) != '-' || text.charAt(dash + 1) != ' ') {
+                    break;
+                }
+                if (indent >= 0 && dash - at != indent) {
+                    return null;
+                }
+                indent = dash - at;
+                var item = scalar(text, dash + 2, itemEnd);
+                if (item == null) {
+                    return null;
+                }
+                items.add(item == ABSENT ? null : item);
+                at = itemEnd + 1;
+            }
+            if (!items.isEmpty()) {
+                return Collections.unmodifiableList(items);
+            }
+            if (at < length) {
+                int end = lineEnd(text, at);
+                int spaces = spacesEnd(text, at, end) - at;
+                if (spaces > 0 && at + spaces < end && isLetter(text.charAt(at + spaces))) {
+                    return mapping(spaces);
+                }
+            }
+            return ABSENT;
+        }
+
+        /** Answers whether no line below a nested {@code key:} belongs to it (indented more, or a list item). */
+        private boolean nothingBelow(int indent) {
+            if (at >= text.length()) {
+                return true;
+            }
+            int end = lineEnd(text, at);
+            int spaces = spacesEnd(text, at, end) - at;
+            return at + spaces == end || spaces < indent || spaces == indent && text.charAt(at + spaces) != '-';
+        }
     }
 
     /**

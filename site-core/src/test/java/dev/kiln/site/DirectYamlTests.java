@@ -37,6 +37,7 @@ class DirectYamlTests {
                 compare(key + ": [" + scalar + "]\n");
                 compare(key + ": [first, " + scalar + " ]\n");
                 compare(key + ": [ " + scalar + ",last]\n");
+                compare("params:\n  " + key + ": " + scalar + "\n  other: [" + scalar + "]\ntitle: t\n");
             }
         }
     }
@@ -67,6 +68,14 @@ class DirectYamlTests {
     }
 
     @Test
+    void aMappingNestedUnderAKeyIsReadDirectly() {
+        var text = "title: Docs\ncascade:\n  layout: docs\n  toc: true\n  tags: [a, b]\n  weight: 3\n  gone:\n\nparams:\n    x: y\n";
+        assertEquals(Map.of("title", "Docs", "cascade", Map.of("layout", "docs", "toc", true, "tags", List.of("a", "b"),
+                "weight", 3), "params", Map.of("x", "y")), DirectYaml.mapping(text));
+        assertTrue(compare(text));
+    }
+
+    @Test
     void aFlowListOfScalarsIsReadDirectly() {
         var text = "tags: [build, \"cache, warm\", 'ci', 2024-03-05, 7, yes, null]\ncategories: [ docs ]\n";
         var items = new java.util.ArrayList<Object>(List.of("build", "cache, warm", "ci", "2024-03-05", 7, true));
@@ -77,8 +86,9 @@ class DirectYamlTests {
 
     @Test
     void whatLeavesTheSubsetIsLeftToSnakeYaml() {
-        for (var text : List.of("a: 1\na: 2\n", "a:\n  b: 1\n", "a: []\n", "a: [x, y,]\n", "a: [x,, y]\n",
-                "a: [x, [y]]\n", "a: [x, {y: 1}]\n", "a: [x,\n  y]\n", "a: [x] # note\n", "a: |\n  text\n", "a: x\r\n",
+        for (var text : List.of("a: 1\na: 2\n", "a: []\n", "a: [x, y,]\n", "a: [x,, y]\n",
+                "a: [x, [y]]\n", "a:\n  b:\n    c: 1\n", "a:\n  b:\n  - x\n", "a:\n  b: 1\n   c: 2\n", "a:\n  b: 1\n\n  c: 2\n",
+                "a:\n  b: 1\n  # note\n  c: 2\n", "a:\n  b: 1\n  - x\n", "a:\n  - x\n  b: 1\n", "a: [x, {y: 1}]\n", "a: [x,\n  y]\n", "a: [x] # note\n", "a: |\n  text\n", "a: x\r\n",
                 "a:\n  - x\n   - y\n", "a:\n  - x\n  b: 1\n", " a: 1\n", "a: 1 # note\n", "---\na: 1\n", "a: \"x\\ty\"\n",
                 "a:\n  - [x]\n", "a: &x 1\n", "a: 'x''y'\n", "a:\tb\n", "a: x\n  - y\n")) {
             assertNull(DirectYaml.mapping(text), text);
@@ -100,6 +110,24 @@ class DirectYamlTests {
                 yield list.toString();
             }
             case 4 -> key + ":\n";
+            case 6 -> {
+                var nested = new StringBuilder(key).append(":\n");
+                var indent = List.of(" ", "  ", "    ").get(random.nextInt(3));
+                for (int n = random.nextInt(4); n >= 0; n--) {
+                    nested.append(random.nextInt(15) == 0 ? indent + "  " : random.nextInt(15) == 0 ? "" : indent);
+                    nested.append(switch (random.nextInt(12)) {
+                        case 0 -> "\n";
+                        case 1 -> "# nested comment\n";
+                        case 2 -> "- " + SCALARS.get(random.nextInt(SCALARS.size())) + "\n";
+                        case 3 -> KEYS.get(random.nextInt(KEYS.size())) + ":\n";
+                        case 4 -> KEYS.get(random.nextInt(KEYS.size())) + ": [" + SCALARS.get(random.nextInt(SCALARS.size()))
+                                + ", b]\n";
+                        default -> KEYS.get(random.nextInt(KEYS.size())) + ": " + SCALARS.get(random.nextInt(SCALARS.size()))
+                                + "\n";
+                    });
+                }
+                yield nested.toString();
+            }
             case 5 -> {
                 var list = new StringBuilder(key).append(": [").append(random.nextInt(6) == 0 ? " " : "");
                 for (int n = random.nextInt(5); n > 0; n--) {
