@@ -15,9 +15,9 @@ import java.util.Set;
  * mapping of scalars and flow lists indented below a key ({@code cascade:}, {@code params:});
  * blank lines and whole-line comments between top-level keys. Anything else (deeper nesting,
  * lists of mappings, nested or empty flow collections, block scalars, anchors, escapes, tabs,
- * other numbers, a repeated key) answers null and goes to SnakeYAML, as a page outside {@code DirectMarkdown}'s subset
- * goes to flexmark. What it answers is what {@link YamlText} makes of SnakeYAML's (the tests
- * hold it to that), so a page's values are the same either way.
+ * other numbers, a repeated key) answers null and goes to SnakeYAML, as a page outside
+ * {@code DirectMarkdown}'s subset goes to flexmark. What it answers is what {@link YamlText}
+ * makes of SnakeYAML's (the tests hold it to that), so a page's values are the same either way.
  */
 final class DirectYaml {
     /** The words SnakeYAML reads as booleans (YAML 1.1) and as null. */
@@ -80,7 +80,9 @@ final class DirectYaml {
                 if (colon + 1 == end) {
                     value = indent == 0 ? valueBelow() : nothingBelow(indent) ? ABSENT : null;
                 } else if (text.charAt(colon + 1) == ' ') {
-                    value = text.charAt(colon + 2) == '[' ? flowList(text, colon + 2, end) : scalar(text, colon + 2, end);
+                    // "key: " with nothing after it leaves the subset, as scalar() answers.
+                    boolean flow = colon + 2 < end && text.charAt(colon + 2) == '[';
+                    value = flow ? flowList(text, colon + 2, end) : scalar(text, colon + 2, end);
                 } else {
                     value = null;
                 }

@@ -86,7 +86,7 @@ class DirectYamlTests {
 
     @Test
     void whatLeavesTheSubsetIsLeftToSnakeYaml() {
-        for (var text : List.of("a: 1\na: 2\n", "a: []\n", "a: [x, y,]\n", "a: [x,, y]\n",
+        for (var text : List.of("a: 1\na: 2\n", "a: ", "a: []\n", "a: [x, y,]\n", "a: [x,, y]\n",
                 "a: [x, [y]]\n", "a:\n  b:\n    c: 1\n", "a:\n  b:\n  - x\n", "a:\n  b: 1\n   c: 2\n", "a:\n  b: 1\n\n  c: 2\n",
                 "a:\n  b: 1\n  # note\n  c: 2\n", "a:\n  b: 1\n  - x\n", "a:\n  - x\n  b: 1\n", "a: [x, {y: 1}]\n", "a: [x,\n  y]\n", "a: [x] # note\n", "a: |\n  text\n", "a: x\r\n",
                 "a:\n  - x\n   - y\n", "a:\n  - x\n  b: 1\n", " a: 1\n", "a: 1 # note\n", "---\na: 1\n", "a: \"x\\ty\"\n",
